@@ -1,0 +1,22 @@
+package dk.kommunejob.agency;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/agencies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agencies")
+public class AgencyResource {
+
+    @GET
+    @Operation(summary = "List recruitment agencies", description = "Every recruitment agency, by name.")
+    public List<AgencyView> list() {
+        return Agency.<Agency>listAll(Sort.by("name")).stream().map(AgencyView::of).toList();
+    }
+}

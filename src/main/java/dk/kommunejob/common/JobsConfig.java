@@ -1,0 +1,17 @@
+package dk.kommunejob.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings; each is also an environment variable (JOBS_SAMPLE_DATA, ...). */
+@ConfigMapping(prefix = "jobs")
+public interface JobsConfig {
+
+    /** Load the sample employer, agencies and seed postings into an empty database at start. */
+    @WithDefault("false")
+    boolean sampleData();
+
+    /** How many synthetic postings the sample data adds beside the seed postings. */
+    @WithDefault("200")
+    int samplePositions();
+}

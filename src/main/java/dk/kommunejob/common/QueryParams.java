@@ -1,0 +1,93 @@
+package dk.kommunejob.common;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Parses query parameters taken as text. JAX-RS answers a query parameter it cannot convert with a
+ * bare 404; a consumer deserves a 400 that names the parameter and says what it accepts.
+ */
+public final class QueryParams {
+
+    public static final int MAX_SIZE = 100;
+
+    private QueryParams() {
+    }
+
+    public static int page(String raw) {
+        return integer("page", raw, 1, 1, Integer.MAX_VALUE);
+    }
+
+    public static int size(String raw) {
+        return integer("size", raw, 20, 1, MAX_SIZE);
+    }
+
+    public static int integer(String name, String raw, int defaultValue, int min, int max) {
+        if (blank(raw)) {
+            return defaultValue;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw Problems.badParameter(name, "Query parameter '%s' must be a whole number, got '%s'.".formatted(name, raw));
+        }
+        if (value < min || value > max) {
+            String range = max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
+            throw Problems.badParameter(name, "Query parameter '%s' must be %s, got %d.".formatted(name, range, value));
+        }
+        return (int) value;
+    }
+
+    public static Long id(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.badParameter(name, "Query parameter '%s' must be a positive numeric id, got '%s'.".formatted(name, raw));
+    }
+
+    public static LocalDate date(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw Problems.badParameter(name,
+                    "Query parameter '%s' must be an ISO date such as 2025-05-25, got '%s'.".formatted(name, raw));
+        }
+    }
+
+    /** Parses one of the enum's wire names (its constants' names, as written in the API). */
+    public static <E extends Enum<E>> E oneOf(String name, String raw, Class<E> type, E defaultValue) {
+        if (blank(raw)) {
+            return defaultValue;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.toString().equals(raw.trim())) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        throw Problems.badParameter(name,
+                "Query parameter '%s' must be one of %s, got '%s'.".formatted(name, allowed, raw));
+    }
+
+    public static String text(String raw) {
+        return blank(raw) ? null : raw.trim();
+    }
+
+    private static boolean blank(String raw) {
+        return raw == null || raw.isBlank();
+    }
+}

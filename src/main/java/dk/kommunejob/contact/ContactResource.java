@@ -1,0 +1,34 @@
+package dk.kommunejob.contact;
+
+import dk.kommunejob.position.PositionResource;
+import dk.kommunejob.position.PositionService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/positions/{idOrSlug}/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Positions")
+public class ContactResource {
+
+    @Inject
+    PositionService positions;
+
+    @GET
+    @Operation(summary = "A position's contacts", description = "Whom applicants may call, in the posting's order.")
+    @APIResponse(responseCode = "200", description = "The contacts.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<ContactView> list(
+            @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
+            @PathParam("idOrSlug") String idOrSlug) {
+        return positions.contacts(idOrSlug).orElseThrow(() -> PositionResource.notFound(idOrSlug));
+    }
+}

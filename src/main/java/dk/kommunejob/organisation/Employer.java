@@ -1,0 +1,39 @@
+package dk.kommunejob.organisation;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The municipality that employs ("Opdragsgiver"). */
+@Entity
+public class Employer extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "employer_seq")
+    @SequenceGenerator(name = "employer_seq", sequenceName = "employer_seq", allocationSize = 50)
+    public Long id;
+
+    public String name;
+    public String street;
+    @Column(name = "postal_code")
+    public String postalCode;
+    public String city;
+    /** E.164. */
+    public String phone;
+    public String website;
+    public String about;
+
+    @ElementCollection
+    @CollectionTable(name = "employer_value", joinColumns = @JoinColumn(name = "employer_id"))
+    @OrderColumn(name = "ord")
+    public List<EmployerValue> values = new ArrayList<>();
+}

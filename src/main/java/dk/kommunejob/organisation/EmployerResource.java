@@ -1,0 +1,49 @@
+package dk.kommunejob.organisation;
+
+import dk.kommunejob.common.Problems;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/employers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Employers")
+public class EmployerResource {
+
+    @Inject
+    OrganisationService organisation;
+
+    @GET
+    @Operation(summary = "List employers", description = "Every employer that publishes postings here, by name.")
+    public List<EmployerSummary> list() {
+        return organisation.employers();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an employer's profile", description = "Address, phone, presentation and values.")
+    @APIResponse(responseCode = "200", description = "The employer.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public EmployerProfile get(
+            @Parameter(description = "Employer id.", example = "1") @PathParam("id") String id) {
+        return parseId(id).flatMap(organisation::employer)
+                .orElseThrow(() -> Problems.notFound("No employer with id '%s'.".formatted(id)));
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

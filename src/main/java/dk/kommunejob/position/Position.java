@@ -1,0 +1,132 @@
+package dk.kommunejob.position;
+
+import dk.kommunejob.agency.Agency;
+import dk.kommunejob.contact.Contact;
+import dk.kommunejob.organisation.Employer;
+import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.stage.Stage;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A job posting ("stillingsopslag"). */
+@Entity
+public class Position extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "position_seq")
+    @SequenceGenerator(name = "position_seq", sequenceName = "position_seq", allocationSize = 50)
+    public Long id;
+
+    public String slug;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "employer_id")
+    public Employer employer;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "unit_id")
+    public OrgUnit unit;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "agency_id")
+    public Agency agency;
+
+    public String title;
+    @Column(name = "reports_to")
+    public String reportsTo;
+    @Column(name = "employment_terms")
+    public String employmentTerms;
+    @Column(name = "working_hours")
+    public String workingHours;
+    public String salary;
+    public String pension;
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    @Column(name = "start_text")
+    public String startText;
+    @Column(name = "application_deadline")
+    public OffsetDateTime applicationDeadline;
+    @Column(name = "apply_url")
+    public String applyUrl;
+
+    @Enumerated(EnumType.STRING)
+    public PositionStatus status = PositionStatus.draft;
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "search_text")
+    String searchText = "";
+
+    @ElementCollection
+    @CollectionTable(name = "position_section", joinColumns = @JoinColumn(name = "position_id"))
+    @OrderColumn(name = "ord")
+    public List<Section> sections = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "committee_member", joinColumns = @JoinColumn(name = "position_id"))
+    @OrderColumn(name = "ord")
+    public List<CommitteeMember> hiringCommittee = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "position_link", joinColumns = @JoinColumn(name = "position_id"))
+    @OrderColumn(name = "ord")
+    public List<Link> links = new ArrayList<>();
+
+    @OneToMany(mappedBy = "position", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("ord")
+    public List<Contact> contacts = new ArrayList<>();
+
+    @OneToMany(mappedBy = "position", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("ord")
+    public List<Stage> stages = new ArrayList<>();
+
+    public void addContact(Contact contact) {
+        contact.position = this;
+        contact.ord = contacts.size();
+        contacts.add(contact);
+    }
+
+    public void addStage(Stage stage) {
+        stage.position = this;
+        stage.ord = stages.size();
+        stages.add(stage);
+    }
+
+    /** Keeps the searchable body text (the title is indexed by the database itself) in step. */
+    @PrePersist
+    @PreUpdate
+    void index() {
+        searchText = Stream.concat(
+                Stream.of(reportsTo, employmentTerms),
+                sections.stream().flatMap(s -> Stream.of(s.heading, s.body)))
+                .filter(text -> text != null && !text.isBlank())
+                .collect(Collectors.joining("\n"));
+    }
+}

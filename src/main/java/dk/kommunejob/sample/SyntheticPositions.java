@@ -1,0 +1,142 @@
+package dk.kommunejob.sample;
+
+import dk.kommunejob.agency.Agency;
+import dk.kommunejob.common.Copenhagen;
+import dk.kommunejob.common.Phones;
+import dk.kommunejob.common.Slugs;
+import dk.kommunejob.contact.Contact;
+import dk.kommunejob.organisation.Employer;
+import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.position.Position;
+import dk.kommunejob.position.PositionStatus;
+import dk.kommunejob.position.Section;
+import dk.kommunejob.stage.Stage;
+import dk.kommunejob.stage.StageKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Realistic made-up postings of the first employer: most open, spread over its units, the agencies
+ * and the coming weeks' deadlines. Written in batches so 100 000 of them load in minutes.
+ */
+@ApplicationScoped
+public class SyntheticPositions {
+
+    private static final int BATCH = 500;
+
+    private static final List<String> ROLES = List.of(
+            "Pædagog", "Pædagogmedhjælper", "Lærer", "Skoleleder", "Souschef", "Dagplejer", "Sygeplejerske",
+            "Social- og sundhedsassistent", "Socialrådgiver", "Ergoterapeut", "Fysioterapeut", "Jurist",
+            "Økonomikonsulent", "HR-konsulent", "IT-supporter", "Projektleder", "Byplanlægger", "Ingeniør",
+            "Bibliotekar", "Kommunikationsmedarbejder", "Teamleder", "Administrativ medarbejder");
+    private static final List<String> PLACES = List.of(
+            "Herstedlund Skole", "Herstedøster Skole", "Brøndagerskolen", "Børnehuset Kastanjen", "Albertshøj",
+            "Toftegaarden", "Albertslund Bibliotek", "Vej og Park", "Familieafsnittet", "Ungecentret",
+            "Musikskolen", "Rådhuset", "Dagplejen", "Villa Social", "Jobcentret");
+    private static final List<String> FIRST_NAMES = List.of(
+            "Anne", "Mette", "Søren", "Jens", "Louise", "Mads", "Camilla", "Peter", "Sofie", "Rasmus", "Ida", "Bjørn",
+            "Åse", "Ærenlund");
+    private static final List<String> LAST_NAMES = List.of(
+            "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
+            "Møller", "Kjær", "Østergaard");
+    private static final List<String> TERMS = List.of(
+            "Løn og ansættelsesvilkår efter gældende overenskomst.",
+            "Ansættelse på overenskomstvilkår; løn efter forhandling.",
+            "Stillingen er på overenskomstvilkår med mulighed for lokal løndannelse.");
+    private static final List<String> HOURS = List.of("37 timer om ugen", "32 timer om ugen", "30 timer om ugen", "Fuld tid");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Adds n postings, each batch in its own transaction. */
+    public void generate(int n) {
+        Random random = new Random(20250525L);
+        for (int done = 0; done < n; done += BATCH) {
+            int count = Math.min(BATCH, n - done);
+            QuarkusTransaction.requiringNew().run(() -> batch(count, random));
+        }
+    }
+
+    private void batch(int count, Random random) {
+        Employer employer = Employer.find("order by id").firstResult();
+        List<OrgUnit> units = OrgUnit.list("employer", employer);
+        List<Agency> agencies = Agency.listAll();
+        OffsetDateTime now = Copenhagen.now(clock);
+        LocalDate today = Copenhagen.today(clock);
+        for (int i = 0; i < count; i++) {
+            position(employer, pick(units, random), agencies, now, today, random).persist();
+        }
+        em.flush();
+        em.clear();
+    }
+
+    private static Position position(Employer employer, OrgUnit unit, List<Agency> agencies, OffsetDateTime now,
+            LocalDate today, Random random) {
+        String role = pick(ROLES, random);
+        String place = pick(PLACES, random);
+        Position p = new Position();
+        p.title = role + " til " + place;
+        // A random suffix keeps slugs unique without a round trip for the id.
+        p.slug = Slugs.of(p.title) + "-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+        p.employer = employer;
+        p.unit = unit;
+        p.agency = random.nextInt(4) == 0 && !agencies.isEmpty() ? pick(agencies, random) : null;
+        p.reportsTo = "Leder af " + unit.name;
+        p.employmentTerms = pick(TERMS, random);
+        p.workingHours = pick(HOURS, random);
+        p.startText = random.nextBoolean() ? "Efter aftale" : null;
+        // Nine in ten are open, with deadlines over the next two months; the rest closed recently.
+        LocalDate deadline = random.nextInt(10) == 0 ? today.minusDays(1 + random.nextInt(60))
+                : today.plusDays(random.nextInt(60));
+        p.applicationDeadline = Copenhagen.endOfDay(deadline);
+        p.startDate = p.startText == null ? deadline.plusMonths(2).withDayOfMonth(1) : null;
+        p.applyUrl = "https://albertslund.dk/job/" + p.slug;
+        p.status = PositionStatus.published;
+        OffsetDateTime published = deadline.minusDays(14 + random.nextInt(28)).atTime(9, 0).atZone(Copenhagen.ZONE)
+                .toOffsetDateTime();
+        p.publishedAt = published.isAfter(now) ? now : published;
+        p.createdAt = p.publishedAt;
+        p.updatedAt = p.publishedAt;
+        p.sections.add(new Section("Indledning",
+                "%s søger en %s. Du bliver en del af %s i %s, hvor vi arbejder tæt sammen på tværs af faggrupper."
+                        .formatted(employer.name, role.toLowerCase(), place, unit.name)));
+        p.sections.add(new Section("Om stillingen",
+                "Som %s får du ansvar for opgaver, der gør en forskel for borgerne i Albertslund. "
+                        .formatted(role.toLowerCase())
+                        + "Vi lægger vægt på faglighed, samarbejde og et godt arbejdsmiljø."));
+        p.sections.add(new Section("Vi forventer",
+                "Du har en relevant uddannelse, er god til at samarbejde og trives med mange forskellige opgaver."));
+        int contacts = 1 + random.nextInt(2);
+        for (int c = 0; c < contacts; c++) {
+            // 2x yx xx xx with y > 0: numbers in the Danish mobile plan (2x 0x is unallocated).
+            String phone = "2%d %d%d %02d %02d".formatted(random.nextInt(10), 1 + random.nextInt(9),
+                    random.nextInt(10), random.nextInt(100), random.nextInt(100));
+            p.addContact(new Contact(pick(FIRST_NAMES, random) + " " + pick(LAST_NAMES, random),
+                    c == 0 ? "Leder af " + place : "Tillidsrepræsentant", employer.name, Phones.toE164(phone), null));
+        }
+        LocalDate first = deadline.plusDays(5 + random.nextInt(5));
+        p.addStage(new Stage(StageKind.first_interview, "1. samtaler", first, LocalTime.of(9, 0), LocalTime.of(15, 0),
+                place, null));
+        if (random.nextBoolean()) {
+            p.addStage(new Stage(StageKind.test, "Test", first.plusDays(2), null, null, "Rådhuset",
+                    "Der skal afsættes 2-3 timer til testen."));
+        }
+        p.addStage(new Stage(StageKind.second_interview, "2. samtaler", first.plusDays(7), null, null, place, null));
+        return p;
+    }
+
+    private static <T> T pick(List<T> items, Random random) {
+        return items.get(random.nextInt(items.size()));
+    }
+}
