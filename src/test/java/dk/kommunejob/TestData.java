@@ -1,0 +1,92 @@
+package dk.kommunejob;
+
+import dk.kommunejob.agency.Agency;
+import dk.kommunejob.common.Copenhagen;
+import dk.kommunejob.contact.Contact;
+import dk.kommunejob.organisation.Employer;
+import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.organisation.UnitLevel;
+import dk.kommunejob.position.Position;
+import dk.kommunejob.position.PositionStatus;
+import dk.kommunejob.position.Section;
+import dk.kommunejob.stage.Stage;
+import dk.kommunejob.stage.StageKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Each test makes its own employer, units and agency and filters by them, so tests never see each
+ * other's data and can run in any order.
+ */
+public final class TestData {
+
+    private TestData() {
+    }
+
+    /** A fresh employer: directorate → department → unit, a sibling department and an agency. */
+    public record Org(long employerId, long directorateId, long departmentId, long unitId, long otherDepartmentId,
+            long agencyId) {
+    }
+
+    public static Org org() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            Employer employer = new Employer();
+            employer.name = "Testkommune " + tag;
+            employer.street = "Rådhuspladsen 1";
+            employer.postalCode = "2620";
+            employer.city = "Albertslund";
+            employer.phone = "+4543686868";
+            employer.persist();
+            OrgUnit directorate = new OrgUnit(employer, null, "Børn & Unge " + tag, UnitLevel.directorate);
+            directorate.persist();
+            OrgUnit department = new OrgUnit(employer, directorate, "Skole " + tag, UnitLevel.department);
+            department.persist();
+            OrgUnit unit = new OrgUnit(employer, department, "Læring " + tag, UnitLevel.unit);
+            unit.persist();
+            OrgUnit other = new OrgUnit(employer, directorate, "Dagtilbud " + tag, UnitLevel.department);
+            other.persist();
+            Agency agency = new Agency("Bureau " + tag, "https://bureau.example");
+            agency.persist();
+            return new Org(employer.id, directorate.id, department.id, unit.id, other.id, agency.id);
+        });
+    }
+
+    /**
+     * A published position in the org's unit with a deadline ten days ahead; {@code customize} may
+     * change anything (its unit by id through {@link #unit}).
+     */
+    public static Position position(Org org, Consumer<Position> customize) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Position p = new Position();
+            p.title = "Lærer";
+            p.slug = "test-" + UUID.randomUUID();
+            p.employer = Employer.findById(org.employerId());
+            p.unit = OrgUnit.findById(org.unitId());
+            p.applicationDeadline = Copenhagen.endOfDay(LocalDate.now(Copenhagen.ZONE).plusDays(10));
+            p.applyUrl = "https://albertslund.dk/job";
+            p.status = PositionStatus.published;
+            p.publishedAt = OffsetDateTime.now().minusDays(1);
+            p.createdAt = p.publishedAt;
+            p.updatedAt = p.publishedAt;
+            p.sections.add(new Section("Indledning", "En god arbejdsplads."));
+            p.addContact(new Contact("Anne Jensen", "Skoleleder", "Testkommune", "+4520337091", null));
+            p.addStage(new Stage(StageKind.first_interview, "1. samtaler", LocalDate.now().plusDays(15), null, null,
+                    "Rådhuset", null));
+            customize.accept(p);
+            p.persist();
+            return p;
+        });
+    }
+
+    public static OrgUnit unit(long id) {
+        return OrgUnit.findById(id);
+    }
+
+    public static Agency agency(long id) {
+        return Agency.findById(id);
+    }
+}
