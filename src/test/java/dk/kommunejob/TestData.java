@@ -23,13 +23,16 @@ import java.util.function.Consumer;
  */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** A fresh employer: directorate → department → unit, a sibling department and an agency. */
-    public record Org(long employerId, long directorateId, long departmentId, long unitId, long otherDepartmentId,
-            long agencyId) {
-    }
+    public record Org(
+            long employerId,
+            long directorateId,
+            long departmentId,
+            long unitId,
+            long otherDepartmentId,
+            long agencyId) {}
 
     public static Org org() {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -66,7 +69,8 @@ public final class TestData {
             p.slug = "test-" + UUID.randomUUID();
             p.employer = Employer.findById(org.employerId());
             p.unit = OrgUnit.findById(org.unitId());
-            p.applicationDeadline = Copenhagen.endOfDay(LocalDate.now(Copenhagen.ZONE).plusDays(10));
+            p.applicationDeadline =
+                    Copenhagen.endOfDay(LocalDate.now(Copenhagen.ZONE).plusDays(10));
             p.applyUrl = "https://albertslund.dk/job";
             p.status = PositionStatus.published;
             p.publishedAt = OffsetDateTime.now().minusDays(1);
@@ -74,8 +78,14 @@ public final class TestData {
             p.updatedAt = p.publishedAt;
             p.sections.add(new Section("Indledning", "En god arbejdsplads."));
             p.addContact(new Contact("Anne Jensen", "Skoleleder", "Testkommune", "+4520337091", null));
-            p.addStage(new Stage(StageKind.first_interview, "1. samtaler", LocalDate.now().plusDays(15), null, null,
-                    "Rådhuset", null));
+            p.addStage(new Stage(
+                    StageKind.first_interview,
+                    "1. samtaler",
+                    LocalDate.now().plusDays(15),
+                    null,
+                    null,
+                    "Rådhuset",
+                    null));
             customize.accept(p);
             p.persist();
             return p;

@@ -18,8 +18,7 @@ public class Agency extends PanacheEntityBase {
     public String name;
     public String website;
 
-    protected Agency() {
-    }
+    protected Agency() {}
 
     public Agency(String name, String website) {
         this.name = name;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/agencies")
@@ -16,7 +17,10 @@ public class AgencyResource {
 
     @GET
     @Operation(summary = "List recruitment agencies", description = "Every recruitment agency, by name.")
+    @APIResponse(responseCode = "200", description = "The agencies.")
     public List<AgencyView> list() {
-        return Agency.<Agency>listAll(Sort.by("name")).stream().map(AgencyView::of).toList();
+        return Agency.<Agency>listAll(Sort.by("name")).stream()
+                .map(AgencyView::of)
+                .toList();
     }
 }

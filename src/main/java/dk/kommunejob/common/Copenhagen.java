@@ -12,8 +12,7 @@ public final class Copenhagen {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
 
-    private Copenhagen() {
-    }
+    private Copenhagen() {}
 
     /** A deadline given as a date closes at the end of that local day, summer or winter time. */
     public static OffsetDateTime endOfDay(LocalDate date) {

@@ -30,10 +30,11 @@ public final class DatabaseUnreachableFilter implements Filter {
             return true;
         }
         for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && UNREACHABLE.contains(sql.getSQLState().substring(0, 2))) {
                 record.setMessage(("Cannot use PostgreSQL at %s: %s Point the service at a PostgreSQL database with "
-                        + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.")
+                                + "QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.")
                         .formatted(url, sentence(sql.getMessage())));
                 record.setParameters(null);
                 record.setThrown(null);

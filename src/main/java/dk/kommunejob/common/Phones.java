@@ -11,8 +11,7 @@ public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "DK";
 
-    private Phones() {
-    }
+    private Phones() {}
 
     /**
      * "20 33 70 91", "4177 0211", "+45 20337091" and "0045 20 33 70 91" are one number: +4520337091.

@@ -6,8 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 /** The problems (RFC 9457) this service raises itself; the problem extension renders them. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** 400 naming the query or path parameter that is wrong, in `detail` and in `parameter`. */
     public static HttpProblem badParameter(String parameter, String detail) {
@@ -20,6 +19,10 @@ public final class Problems {
     }
 
     public static HttpProblem notFound(String detail) {
-        return HttpProblem.builder().withStatus(Status.NOT_FOUND).withTitle("Not Found").withDetail(detail).build();
+        return HttpProblem.builder()
+                .withStatus(Status.NOT_FOUND)
+                .withTitle("Not Found")
+                .withDetail(detail)
+                .build();
     }
 }

@@ -13,8 +13,7 @@ public final class QueryParams {
 
     public static final int MAX_SIZE = 100;
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static int page(String raw) {
         return integer("page", raw, 1, 1, Integer.MAX_VALUE);
@@ -32,7 +31,8 @@ public final class QueryParams {
         try {
             value = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw Problems.badParameter(name, "Query parameter '%s' must be a whole number, got '%s'.".formatted(name, raw));
+            throw Problems.badParameter(
+                    name, "Query parameter '%s' must be a whole number, got '%s'.".formatted(name, raw));
         }
         if (value < min || value > max) {
             String range = max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
@@ -53,7 +53,8 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw Problems.badParameter(name, "Query parameter '%s' must be a positive numeric id, got '%s'.".formatted(name, raw));
+        throw Problems.badParameter(
+                name, "Query parameter '%s' must be a positive numeric id, got '%s'.".formatted(name, raw));
     }
 
     public static LocalDate date(String name, String raw) {
@@ -63,7 +64,8 @@ public final class QueryParams {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw Problems.badParameter(name,
+            throw Problems.badParameter(
+                    name,
                     "Query parameter '%s' must be an ISO date such as 2025-05-25, got '%s'.".formatted(name, raw));
         }
     }
@@ -78,9 +80,10 @@ public final class QueryParams {
                 return constant;
             }
         }
-        String allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-        throw Problems.badParameter(name,
-                "Query parameter '%s' must be one of %s, got '%s'.".formatted(name, allowed, raw));
+        String allowed =
+                Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        throw Problems.badParameter(
+                name, "Query parameter '%s' must be one of %s, got '%s'.".formatted(name, allowed, raw));
     }
 
     public static String text(String raw) {

@@ -10,12 +10,14 @@ public final class Slugs {
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static String of(String title) {
         String text = title.toLowerCase(Locale.ROOT)
-                .replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("&", " og ");
+                .replace("æ", "ae")
+                .replace("ø", "oe")
+                .replace("å", "aa")
+                .replace("&", " og ");
         text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         text = NOT_SLUG.matcher(text).replaceAll("-");
         return text.replaceAll("^-+|-+$", "");

@@ -29,10 +29,10 @@ public class Contact extends PanacheEntityBase {
     public String organisation;
     /** E.164. */
     public String phone;
+
     public String email;
 
-    protected Contact() {
-    }
+    protected Contact() {}
 
     public Contact(String name, String role, String organisation, String phone, String email) {
         this.name = name;

@@ -28,7 +28,8 @@ public class ContactResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ContactView> list(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
-            @PathParam("idOrSlug") String idOrSlug) {
+                    @PathParam("idOrSlug")
+                    String idOrSlug) {
         return positions.contacts(idOrSlug).orElseThrow(() -> PositionResource.notFound(idOrSlug));
     }
 }

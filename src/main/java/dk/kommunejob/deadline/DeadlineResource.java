@@ -35,28 +35,61 @@ public class DeadlineResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "Upcoming application deadlines",
+    @Operation(
+            summary = "Upcoming application deadlines",
             description = "The deadlines of open positions, soonest first, with the days left to apply.")
     @APIResponse(responseCode = "200", description = "One page of deadlines.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<DeadlineView> list(
-            @Parameter(description = "Only deadlines on or after this date (Copenhagen).", example = "2025-05-01",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("from") String from,
-            @Parameter(description = "Only deadlines on or before this date (Copenhagen).", example = "2025-05-31",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("to") String to,
-            @Parameter(description = "Page number, from 1.", example = "1",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most 100.", example = "20",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size) {
-        PositionCriteria criteria = new PositionCriteria(null, null, null, null, StatusFilter.open,
-                QueryParams.date("from", from), QueryParams.date("to", to), PositionSort.DEADLINE,
-                QueryParams.page(page), QueryParams.size(size));
+            @Parameter(
+                            description = "Only deadlines on or after this date (Copenhagen).",
+                            example = "2025-05-01",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "Only deadlines on or before this date (Copenhagen).",
+                            example = "2025-05-31",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("to")
+                    String to,
+            @Parameter(
+                            description = "Page number, from 1.",
+                            example = "1",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, at most 100.",
+                            example = "20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @QueryParam("size")
+                    String size) {
+        PositionCriteria criteria = new PositionCriteria(
+                null,
+                null,
+                null,
+                null,
+                StatusFilter.open,
+                QueryParams.date("from", from),
+                QueryParams.date("to", to),
+                PositionSort.DEADLINE,
+                QueryParams.page(page),
+                QueryParams.size(size));
         LocalDate today = Copenhagen.today(clock);
-        return positions.search(criteria).map(p -> new DeadlineView(p.id(), p.slug(), p.title(), p.unit(),
-                p.applicationDeadline(), ChronoUnit.DAYS.between(today, p.applicationDeadline().toLocalDate())));
+        return positions
+                .search(criteria)
+                .map(p -> new DeadlineView(
+                        p.id(),
+                        p.slug(),
+                        p.title(),
+                        p.unit(),
+                        p.applicationDeadline(),
+                        ChronoUnit.DAYS.between(today, p.applicationDeadline().toLocalDate())));
     }
 }

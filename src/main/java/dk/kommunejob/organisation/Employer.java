@@ -24,11 +24,14 @@ public class Employer extends PanacheEntityBase {
 
     public String name;
     public String street;
+
     @Column(name = "postal_code")
     public String postalCode;
+
     public String city;
     /** E.164. */
     public String phone;
+
     public String website;
     public String about;
 

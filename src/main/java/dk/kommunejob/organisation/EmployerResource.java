@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +26,7 @@ public class EmployerResource {
 
     @GET
     @Operation(summary = "List employers", description = "Every employer that publishes postings here, by name.")
+    @APIResponse(responseCode = "200", description = "The employers.")
     public List<EmployerSummary> list() {
         return organisation.employers();
     }
@@ -34,8 +37,14 @@ public class EmployerResource {
     @APIResponse(responseCode = "200", description = "The employer.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EmployerProfile get(
-            @Parameter(description = "Employer id.", example = "1") @PathParam("id") String id) {
-        return parseId(id).flatMap(organisation::employer)
+            @Parameter(
+                            description = "Employer id.",
+                            example = "1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                    @PathParam("id")
+                    String id) {
+        return parseId(id)
+                .flatMap(organisation::employer)
                 .orElseThrow(() -> Problems.notFound("No employer with id '%s'.".formatted(id)));
     }
 

@@ -8,13 +8,14 @@ import jakarta.persistence.Embeddable;
 public class EmployerValue {
 
     public String name;
+
     @Column(name = "values_text")
     public String valuesText;
+
     @Column(name = "behaviour_text")
     public String behaviourText;
 
-    protected EmployerValue() {
-    }
+    protected EmployerValue() {}
 
     public EmployerValue(String name, String valuesText, String behaviourText) {
         this.name = name;

@@ -35,8 +35,7 @@ public class OrgUnit extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public UnitLevel level;
 
-    protected OrgUnit() {
-    }
+    protected OrgUnit() {}
 
     public OrgUnit(Employer employer, OrgUnit parent, String name, UnitLevel level) {
         this.employer = employer;

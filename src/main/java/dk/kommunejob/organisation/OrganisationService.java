@@ -19,7 +19,9 @@ public class OrganisationService {
     private static final Comparator<String> DANISH = Collator.getInstance(Locale.forLanguageTag("da-DK"))::compare;
 
     public List<EmployerSummary> employers() {
-        return Employer.<Employer>listAll(Sort.by("name")).stream().map(EmployerSummary::of).toList();
+        return Employer.<Employer>listAll(Sort.by("name")).stream()
+                .map(EmployerSummary::of)
+                .toList();
     }
 
     public Optional<EmployerProfile> employer(long id) {
@@ -36,9 +38,12 @@ public class OrganisationService {
 
     /** The unit forest, read in one query and assembled here. */
     public List<UnitNode> units(Long employerId) {
-        List<UnitRow> rows = OrgUnit.getEntityManager().createQuery("""
+        List<UnitRow> rows = OrgUnit.getEntityManager()
+                .createQuery(
+                        """
                 select new dk.kommunejob.organisation.OrganisationService$UnitRow(u.id, u.parent.id, u.name, u.level, u.employer.id)
-                from OrgUnit u where (:employer is null or u.employer.id = :employer)""", UnitRow.class)
+                from OrgUnit u where (:employer is null or u.employer.id = :employer)""",
+                        UnitRow.class)
                 .setParameter("employer", employerId)
                 .getResultList();
         Map<Long, List<UnitRow>> byParent = new HashMap<>();
@@ -56,11 +61,14 @@ public class OrganisationService {
     private static List<UnitNode> tree(List<UnitRow> rows, Map<Long, List<UnitRow>> byParent) {
         return rows.stream()
                 .sorted(Comparator.comparing(UnitRow::name, DANISH))
-                .map(row -> new UnitNode(row.id(), row.name(), row.level(), row.employerId(),
+                .map(row -> new UnitNode(
+                        row.id(),
+                        row.name(),
+                        row.level(),
+                        row.employerId(),
                         tree(byParent.getOrDefault(row.id(), List.of()), byParent)))
                 .toList();
     }
 
-    public record UnitRow(Long id, Long parentId, String name, UnitLevel level, Long employerId) {
-    }
+    public record UnitRow(Long id, Long parentId, String name, UnitLevel level, Long employerId) {}
 }

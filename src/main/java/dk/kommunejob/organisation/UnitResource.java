@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,15 +25,23 @@ public class UnitResource {
     OrganisationService organisation;
 
     @GET
-    @Operation(summary = "The organisation hierarchy",
-            description = "Directorates with their departments and units, as a tree; every employer's unless `employer` is given.")
+    @Operation(
+            summary = "The organisation hierarchy",
+            description =
+                    "Directorates with their departments and units, as a tree; every employer's unless `employer` is given.")
     @APIResponse(responseCode = "200", description = "The top-level units, each with its sub-units.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<UnitNode> tree(
-            @Parameter(description = "Only this employer's units (employer id).", example = "1") @QueryParam("employer") String employer) {
+            @Parameter(
+                            description = "Only this employer's units (employer id).",
+                            example = "1",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @QueryParam("employer")
+                    String employer) {
         Long employerId = QueryParams.id("employer", employer);
         if (employerId != null && !organisation.employerExists(employerId)) {
-            throw Problems.badParameter("employer", "Query parameter 'employer': no employer with id %d.".formatted(employerId));
+            throw Problems.badParameter(
+                    "employer", "Query parameter 'employer': no employer with id %d.".formatted(employerId));
         }
         return organisation.units(employerId);
     }

@@ -9,8 +9,7 @@ public class CommitteeMember {
     public String name;
     public String role;
 
-    protected CommitteeMember() {
-    }
+    protected CommitteeMember() {}
 
     public CommitteeMember(String name, String role) {
         this.name = name;

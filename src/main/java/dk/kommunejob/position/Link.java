@@ -9,8 +9,7 @@ public class Link {
     public String title;
     public String url;
 
-    protected Link() {
-    }
+    protected Link() {}
 
     public Link(String title, String url) {
         this.title = title;

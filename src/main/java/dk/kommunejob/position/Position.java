@@ -55,29 +55,40 @@ public class Position extends PanacheEntityBase {
     public Agency agency;
 
     public String title;
+
     @Column(name = "reports_to")
     public String reportsTo;
+
     @Column(name = "employment_terms")
     public String employmentTerms;
+
     @Column(name = "working_hours")
     public String workingHours;
+
     public String salary;
     public String pension;
+
     @Column(name = "start_date")
     public LocalDate startDate;
+
     @Column(name = "start_text")
     public String startText;
+
     @Column(name = "application_deadline")
     public OffsetDateTime applicationDeadline;
+
     @Column(name = "apply_url")
     public String applyUrl;
 
     @Enumerated(EnumType.STRING)
     public PositionStatus status = PositionStatus.draft;
+
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
@@ -124,8 +135,8 @@ public class Position extends PanacheEntityBase {
     @PreUpdate
     void index() {
         searchText = Stream.concat(
-                Stream.of(reportsTo, employmentTerms),
-                sections.stream().flatMap(s -> Stream.of(s.heading, s.body)))
+                        Stream.of(reportsTo, employmentTerms),
+                        sections.stream().flatMap(s -> Stream.of(s.heading, s.body)))
                 .filter(text -> text != null && !text.isBlank())
                 .collect(Collectors.joining("\n"));
     }

@@ -6,6 +6,14 @@ import java.time.LocalDate;
  * What a position list asks for. Null means "not filtered"; a null sort means by relevance when
  * searching and by deadline otherwise.
  */
-public record PositionCriteria(String q, Long unitId, Long employerId, Long agencyId, StatusFilter status,
-        LocalDate deadlineFrom, LocalDate deadlineTo, PositionSort sort, int page, int size) {
-}
+public record PositionCriteria(
+        String q,
+        Long unitId,
+        Long employerId,
+        Long agencyId,
+        StatusFilter status,
+        LocalDate deadlineFrom,
+        LocalDate deadlineTo,
+        PositionSort sort,
+        int page,
+        int size) {}

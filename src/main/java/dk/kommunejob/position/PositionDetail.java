@@ -20,21 +20,35 @@ public record PositionDetail(
         @Schema(description = "Whether it still takes applications.", example = "open") PublicStatus status,
         @Schema(description = "The employer.") Ref employer,
         @Schema(description = "The organisation unit the position belongs to.") Ref unit,
-        @Schema(description = "The unit's place in the organisation, from the top (directorate) down to the unit itself.") List<Ref> unitPath,
+        @Schema(
+                        description =
+                                "The unit's place in the organisation, from the top (directorate) down to the unit itself.")
+                List<Ref> unitPath,
         @Schema(description = "The recruitment agency running the search, if any.", nullable = true) Ref agency,
-        @Schema(description = "Who the position reports to.", example = "Direktøren for Børn, Sundhed & Velfærd") String reportsTo,
-        @Schema(description = "Employment terms.", example = "Løn og ansættelsesforhold i henhold til gældende overenskomst.") String employmentTerms,
+        @Schema(description = "Who the position reports to.", example = "Direktøren for Børn, Sundhed & Velfærd")
+                String reportsTo,
+        @Schema(
+                        description = "Employment terms.",
+                        example = "Løn og ansættelsesforhold i henhold til gældende overenskomst.")
+                String employmentTerms,
         @Schema(description = "Working hours.", example = "Fuld tid") String workingHours,
-        @Schema(description = "Salary.", example = "Efter forhandling med den forhandlingsberettigede organisation") String salary,
+        @Schema(description = "Salary.", example = "Efter forhandling med den forhandlingsberettigede organisation")
+                String salary,
         @Schema(description = "Pension.", example = "19,55 %") String pension,
         @Schema(description = "Start date, when the posting gives one.", example = "2025-08-01") LocalDate startDate,
-        @Schema(description = "Start as the posting words it, when that is not just a date.", example = "Efter aftale") String startText,
-        @Schema(description = "Last moment applications are accepted, Copenhagen time.", example = "2025-05-25T23:59:59+02:00") OffsetDateTime applicationDeadline,
+        @Schema(description = "Start as the posting words it, when that is not just a date.", example = "Efter aftale")
+                String startText,
+        @Schema(
+                        description = "Last moment applications are accepted, Copenhagen time.",
+                        example = "2025-05-25T23:59:59+02:00")
+                OffsetDateTime applicationDeadline,
         @Schema(description = "Where to apply.", example = "https://www.muusmann.com/stillinger") String applyUrl,
-        @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00") OffsetDateTime publishedAt,
+        @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00")
+                OffsetDateTime publishedAt,
         @Schema(description = "When it last changed.", example = "2025-04-28T09:00:00+02:00") OffsetDateTime updatedAt,
         @Schema(description = "The posting's text in its headed sections, in order.") List<SectionView> sections,
-        @Schema(description = "The hiring committee, in the posting's order.") List<CommitteeMemberView> hiringCommittee,
+        @Schema(description = "The hiring committee, in the posting's order.")
+                List<CommitteeMemberView> hiringCommittee,
         @Schema(description = "Links and attachments.") List<LinkView> links,
         @Schema(description = "Contacts, in the posting's order.") List<ContactView> contacts,
         @Schema(description = "The recruitment process, in order.") List<StageView> stages) {
@@ -42,30 +56,49 @@ public record PositionDetail(
     @Schema(name = "Section", description = "A headed part of the posting's text.")
     public record SectionView(
             @Schema(description = "Heading.", example = "Hovedopgaver") String heading,
-            @Schema(description = "Plain text; paragraphs are separated by a blank line.", example = "Afdelingschefen for Dagtilbud & Skole har en afgørende rolle ...") String body) {
-    }
+            @Schema(
+                            description = "Plain text; paragraphs are separated by a blank line.",
+                            example = "Afdelingschefen for Dagtilbud & Skole har en afgørende rolle ...")
+                    String body) {}
 
     @Schema(name = "CommitteeMember", description = "A member of the hiring committee.")
     public record CommitteeMemberView(
             @Schema(description = "Name.", example = "Nanna Bengtsson") String name,
-            @Schema(description = "The role they sit in.", example = "enhedsleder i Dagtilbud & Skole") String role) {
-    }
+            @Schema(description = "The role they sit in.", example = "enhedsleder i Dagtilbud & Skole") String role) {}
 
     @Schema(name = "Link", description = "A link or attachment.")
     public record LinkView(
             @Schema(description = "What it is.", example = "Skolepolitik 2023-2026") String title,
-            @Schema(description = "Where it is.", example = "https://albertslund.dk/media/iujppose/skolepolitik-2023-2026.pdf") String url) {
-    }
+            @Schema(
+                            description = "Where it is.",
+                            example = "https://albertslund.dk/media/iujppose/skolepolitik-2023-2026.pdf")
+                    String url) {}
 
     static PositionDetail of(Position p, OffsetDateTime now) {
-        return new PositionDetail(p.id, p.slug, p.title, PositionService.statusOf(p, now),
-                new Ref(p.employer.id, p.employer.name), new Ref(p.unit.id, p.unit.name), path(p.unit),
+        return new PositionDetail(
+                p.id,
+                p.slug,
+                p.title,
+                PositionService.statusOf(p, now),
+                new Ref(p.employer.id, p.employer.name),
+                new Ref(p.unit.id, p.unit.name),
+                path(p.unit),
                 p.agency == null ? null : new Ref(p.agency.id, p.agency.name),
-                p.reportsTo, p.employmentTerms, p.workingHours, p.salary, p.pension, p.startDate, p.startText,
-                Copenhagen.local(p.applicationDeadline), p.applyUrl, Copenhagen.local(p.publishedAt),
+                p.reportsTo,
+                p.employmentTerms,
+                p.workingHours,
+                p.salary,
+                p.pension,
+                p.startDate,
+                p.startText,
+                Copenhagen.local(p.applicationDeadline),
+                p.applyUrl,
+                Copenhagen.local(p.publishedAt),
                 Copenhagen.local(p.updatedAt),
                 p.sections.stream().map(s -> new SectionView(s.heading, s.body)).toList(),
-                p.hiringCommittee.stream().map(m -> new CommitteeMemberView(m.name, m.role)).toList(),
+                p.hiringCommittee.stream()
+                        .map(m -> new CommitteeMemberView(m.name, m.role))
+                        .toList(),
                 p.links.stream().map(l -> new LinkView(l.title, l.url)).toList(),
                 p.contacts.stream().map(ContactView::of).toList(),
                 p.stages.stream().map(StageView::of).toList());

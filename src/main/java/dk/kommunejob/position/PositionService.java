@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,11 +24,14 @@ import java.util.stream.Collectors;
 @Transactional
 public class PositionService {
 
-    private static final String UNIT_AND_BELOW = """
+    private static final String UNIT_AND_BELOW =
+            """
             p.unit_id IN (WITH RECURSIVE below(id) AS (
                 SELECT CAST(:unit AS bigint) UNION ALL SELECT u.id FROM org_unit u JOIN below ON u.parent_id = below.id)
               SELECT id FROM below)""";
     private static final String MATCHES = "p.search_vector @@ websearch_to_tsquery('danish', :q)";
+    private static final String WITH_REFERENCES =
+            "select p from Position p join fetch p.employer join fetch p.unit left join fetch p.agency ";
     private static final String RELEVANCE = "ts_rank(p.search_vector, websearch_to_tsquery('danish', :q)) DESC, p.id";
 
     @Inject
@@ -48,7 +52,8 @@ public class PositionService {
         OffsetDateTime now = Copenhagen.now(clock);
         Map<String, Object> params = new HashMap<>();
         String where = where(criteria, now, params);
-        String orderBy = criteria.sort() != null ? criteria.sort().orderBy
+        String orderBy = criteria.sort() != null
+                ? criteria.sort().orderBy
                 : criteria.q() != null ? RELEVANCE : PositionSort.DEADLINE.orderBy;
 
         Query idQuery = em.createNativeQuery(
@@ -64,14 +69,14 @@ public class PositionService {
         params.forEach(countQuery::setParameter);
         long total = (Long) countQuery.getSingleResult();
 
-        Map<Long, Position> byId = ids.isEmpty() ? Map.of()
-                : em.createQuery("""
-                        select p from Position p join fetch p.employer join fetch p.unit left join fetch p.agency
-                        where p.id in :ids""", Position.class)
+        Map<Long, Position> byId = ids.isEmpty()
+                ? Map.of()
+                : em.createQuery(WITH_REFERENCES + "where p.id in :ids", Position.class)
                         .setParameter("ids", ids)
                         .getResultStream()
                         .collect(Collectors.toMap(p -> p.id, Function.identity()));
-        List<PositionSummary> items = ids.stream().map(byId::get).map(p -> PositionSummary.of(p, now)).toList();
+        List<PositionSummary> items =
+                ids.stream().map(byId::get).map(p -> PositionSummary.of(p, now)).toList();
         return new Page<>(items, criteria.page(), criteria.size(), total);
     }
 
@@ -80,8 +85,7 @@ public class PositionService {
         switch (c.status()) {
             case open -> where.append(" AND p.application_deadline >= :now");
             case closed -> where.append(" AND p.application_deadline < :now");
-            case all -> {
-            }
+            case all -> {}
         }
         if (c.status() != StatusFilter.all) {
             params.put("now", now);
@@ -120,7 +124,8 @@ public class PositionService {
     }
 
     public Optional<List<ContactView>> contacts(String idOrSlug) {
-        return published(idOrSlug).map(p -> p.contacts.stream().map(ContactView::of).toList());
+        return published(idOrSlug)
+                .map(p -> p.contacts.stream().map(ContactView::of).toList());
     }
 
     public Optional<List<StageView>> stages(String idOrSlug) {
@@ -128,20 +133,20 @@ public class PositionService {
     }
 
     private Optional<Position> published(String idOrSlug) {
-        String by = idOrSlug.chars().allMatch(Character::isDigit) ? "p.id = :id" : "p.slug = :slug";
-        var query = em.createQuery("""
-                select p from Position p join fetch p.employer join fetch p.unit left join fetch p.agency
-                where p.status = :published and\s""" + by, Position.class)
-                .setParameter("published", PositionStatus.published);
-        if (by.startsWith("p.id")) {
+        String published = WITH_REFERENCES + "where p.status = :published and ";
+        TypedQuery<Position> query;
+        if (idOrSlug.chars().allMatch(Character::isDigit)) {
             try {
-                query.setParameter("id", Long.parseLong(idOrSlug));
+                query = em.createQuery(published + "p.id = :id", Position.class)
+                        .setParameter("id", Long.parseLong(idOrSlug));
             } catch (NumberFormatException tooLong) {
                 return Optional.empty();
             }
         } else {
-            query.setParameter("slug", idOrSlug);
+            query = em.createQuery(published + "p.slug = :slug", Position.class).setParameter("slug", idOrSlug);
         }
-        return query.getResultStream().findFirst();
+        return query.setParameter("published", PositionStatus.published)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -8,18 +8,32 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A position as listings show it.")
 public record PositionSummary(
         @Schema(description = "Position id.", example = "101") long id,
-        @Schema(description = "URL slug; the position can be fetched by it.", example = "afdelingschef-for-dagtilbud-og-skole") String slug,
+        @Schema(
+                        description = "URL slug; the position can be fetched by it.",
+                        example = "afdelingschef-for-dagtilbud-og-skole")
+                String slug,
         @Schema(description = "Title.", example = "Afdelingschef for Dagtilbud & Skole") String title,
         @Schema(description = "The organisation unit the position belongs to.") Ref unit,
         @Schema(description = "The employer.") Ref employer,
         @Schema(description = "The recruitment agency running the search, if any.", nullable = true) Ref agency,
-        @Schema(description = "Last moment applications are accepted, Copenhagen time.", example = "2025-05-25T23:59:59+02:00") OffsetDateTime applicationDeadline,
+        @Schema(
+                        description = "Last moment applications are accepted, Copenhagen time.",
+                        example = "2025-05-25T23:59:59+02:00")
+                OffsetDateTime applicationDeadline,
         @Schema(description = "Whether it still takes applications.", example = "open") PublicStatus status,
-        @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00") OffsetDateTime publishedAt) {
+        @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00")
+                OffsetDateTime publishedAt) {
 
     static PositionSummary of(Position p, OffsetDateTime now) {
-        return new PositionSummary(p.id, p.slug, p.title, new Ref(p.unit.id, p.unit.name),
-                new Ref(p.employer.id, p.employer.name), p.agency == null ? null : new Ref(p.agency.id, p.agency.name),
-                Copenhagen.local(p.applicationDeadline), PositionService.statusOf(p, now), Copenhagen.local(p.publishedAt));
+        return new PositionSummary(
+                p.id,
+                p.slug,
+                p.title,
+                new Ref(p.unit.id, p.unit.name),
+                new Ref(p.employer.id, p.employer.name),
+                p.agency == null ? null : new Ref(p.agency.id, p.agency.name),
+                Copenhagen.local(p.applicationDeadline),
+                PositionService.statusOf(p, now),
+                Copenhagen.local(p.publishedAt));
     }
 }

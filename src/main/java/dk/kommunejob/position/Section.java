@@ -9,8 +9,7 @@ public class Section {
     public String heading;
     public String body;
 
-    protected Section() {
-    }
+    protected Section() {}
 
     public Section(String heading, String body) {
         this.heading = heading;

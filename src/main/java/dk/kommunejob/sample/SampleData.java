@@ -66,8 +66,9 @@ public class SampleData {
         }
         long started = System.nanoTime();
         synthetic.generate(config.samplePositions());
-        LOG.infof("Sample data loaded: 3 seed postings and %d synthetic ones (%d ms)", config.samplePositions(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof(
+                "Sample data loaded: 3 seed postings and %d synthetic ones (%d ms)",
+                config.samplePositions(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Persists the seed file's employer, units, agencies and postings in the caller's transaction. */
@@ -96,7 +97,8 @@ public class SampleData {
         file.positions().forEach(p -> toPosition(p, employer, units, agencies).persist());
     }
 
-    private static void persistUnits(Employer employer, OrgUnit parent, List<UnitData> data, Map<String, OrgUnit> byName) {
+    private static void persistUnits(
+            Employer employer, OrgUnit parent, List<UnitData> data, Map<String, OrgUnit> byName) {
         if (data == null) {
             return;
         }
@@ -108,8 +110,8 @@ public class SampleData {
         }
     }
 
-    private static Position toPosition(PositionData d, Employer employer, Map<String, OrgUnit> units,
-            Map<String, Agency> agencies) {
+    private static Position toPosition(
+            PositionData d, Employer employer, Map<String, OrgUnit> units, Map<String, Agency> agencies) {
         Position p = new Position();
         p.slug = d.slug();
         p.employer = employer;
@@ -132,10 +134,12 @@ public class SampleData {
         d.sections().forEach(s -> p.sections.add(new Section(s.heading(), s.body())));
         d.hiringCommittee().forEach(m -> p.hiringCommittee.add(new CommitteeMember(m.name(), m.role())));
         d.links().forEach(l -> p.links.add(new Link(l.title(), l.url())));
-        d.contacts().forEach(c -> p.addContact(
-                new Contact(c.name(), c.role(), c.organisation(), Phones.toE164(c.phone()), c.email())));
-        d.stages().forEach(s -> p.addStage(
-                new Stage(s.kind(), s.label(), s.date(), s.startTime(), s.endTime(), s.location(), s.note())));
+        d.contacts()
+                .forEach(c -> p.addContact(
+                        new Contact(c.name(), c.role(), c.organisation(), Phones.toE164(c.phone()), c.email())));
+        d.stages()
+                .forEach(s -> p.addStage(
+                        new Stage(s.kind(), s.label(), s.date(), s.startTime(), s.endTime(), s.location(), s.note())));
         return p;
     }
 

@@ -33,25 +33,78 @@ public class SyntheticPositions {
     private static final int BATCH = 500;
 
     private static final List<String> ROLES = List.of(
-            "Pædagog", "Pædagogmedhjælper", "Lærer", "Skoleleder", "Souschef", "Dagplejer", "Sygeplejerske",
-            "Social- og sundhedsassistent", "Socialrådgiver", "Ergoterapeut", "Fysioterapeut", "Jurist",
-            "Økonomikonsulent", "HR-konsulent", "IT-supporter", "Projektleder", "Byplanlægger", "Ingeniør",
-            "Bibliotekar", "Kommunikationsmedarbejder", "Teamleder", "Administrativ medarbejder");
+            "Pædagog",
+            "Pædagogmedhjælper",
+            "Lærer",
+            "Skoleleder",
+            "Souschef",
+            "Dagplejer",
+            "Sygeplejerske",
+            "Social- og sundhedsassistent",
+            "Socialrådgiver",
+            "Ergoterapeut",
+            "Fysioterapeut",
+            "Jurist",
+            "Økonomikonsulent",
+            "HR-konsulent",
+            "IT-supporter",
+            "Projektleder",
+            "Byplanlægger",
+            "Ingeniør",
+            "Bibliotekar",
+            "Kommunikationsmedarbejder",
+            "Teamleder",
+            "Administrativ medarbejder");
     private static final List<String> PLACES = List.of(
-            "Herstedlund Skole", "Herstedøster Skole", "Brøndagerskolen", "Børnehuset Kastanjen", "Albertshøj",
-            "Toftegaarden", "Albertslund Bibliotek", "Vej og Park", "Familieafsnittet", "Ungecentret",
-            "Musikskolen", "Rådhuset", "Dagplejen", "Villa Social", "Jobcentret");
+            "Herstedlund Skole",
+            "Herstedøster Skole",
+            "Brøndagerskolen",
+            "Børnehuset Kastanjen",
+            "Albertshøj",
+            "Toftegaarden",
+            "Albertslund Bibliotek",
+            "Vej og Park",
+            "Familieafsnittet",
+            "Ungecentret",
+            "Musikskolen",
+            "Rådhuset",
+            "Dagplejen",
+            "Villa Social",
+            "Jobcentret");
     private static final List<String> FIRST_NAMES = List.of(
-            "Anne", "Mette", "Søren", "Jens", "Louise", "Mads", "Camilla", "Peter", "Sofie", "Rasmus", "Ida", "Bjørn",
-            "Åse", "Ærenlund");
+            "Anne",
+            "Mette",
+            "Søren",
+            "Jens",
+            "Louise",
+            "Mads",
+            "Camilla",
+            "Peter",
+            "Sofie",
+            "Rasmus",
+            "Ida",
+            "Bjørn",
+            "Åse",
+            "Ærenlund");
     private static final List<String> LAST_NAMES = List.of(
-            "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
-            "Møller", "Kjær", "Østergaard");
+            "Jensen",
+            "Nielsen",
+            "Hansen",
+            "Pedersen",
+            "Andersen",
+            "Christensen",
+            "Larsen",
+            "Sørensen",
+            "Rasmussen",
+            "Møller",
+            "Kjær",
+            "Østergaard");
     private static final List<String> TERMS = List.of(
             "Løn og ansættelsesvilkår efter gældende overenskomst.",
             "Ansættelse på overenskomstvilkår; løn efter forhandling.",
             "Stillingen er på overenskomstvilkår med mulighed for lokal løndannelse.");
-    private static final List<String> HOURS = List.of("37 timer om ugen", "32 timer om ugen", "30 timer om ugen", "Fuld tid");
+    private static final List<String> HOURS =
+            List.of("37 timer om ugen", "32 timer om ugen", "30 timer om ugen", "Fuld tid");
 
     @Inject
     EntityManager em;
@@ -75,14 +128,20 @@ public class SyntheticPositions {
         OffsetDateTime now = Copenhagen.now(clock);
         LocalDate today = Copenhagen.today(clock);
         for (int i = 0; i < count; i++) {
-            position(employer, pick(units, random), agencies, now, today, random).persist();
+            position(employer, pick(units, random), agencies, now, today, random)
+                    .persist();
         }
         em.flush();
         em.clear();
     }
 
-    private static Position position(Employer employer, OrgUnit unit, List<Agency> agencies, OffsetDateTime now,
-            LocalDate today, Random random) {
+    private static Position position(
+            Employer employer,
+            OrgUnit unit,
+            List<Agency> agencies,
+            OffsetDateTime now,
+            LocalDate today,
+            Random random) {
         String role = pick(ROLES, random);
         String place = pick(PLACES, random);
         Position p = new Position();
@@ -97,39 +156,59 @@ public class SyntheticPositions {
         p.workingHours = pick(HOURS, random);
         p.startText = random.nextBoolean() ? "Efter aftale" : null;
         // Nine in ten are open, with deadlines over the next two months; the rest closed recently.
-        LocalDate deadline = random.nextInt(10) == 0 ? today.minusDays(1 + random.nextInt(60))
-                : today.plusDays(random.nextInt(60));
+        LocalDate deadline =
+                random.nextInt(10) == 0 ? today.minusDays(1 + random.nextInt(60)) : today.plusDays(random.nextInt(60));
         p.applicationDeadline = Copenhagen.endOfDay(deadline);
         p.startDate = p.startText == null ? deadline.plusMonths(2).withDayOfMonth(1) : null;
         p.applyUrl = "https://albertslund.dk/job/" + p.slug;
         p.status = PositionStatus.published;
-        OffsetDateTime published = deadline.minusDays(14 + random.nextInt(28)).atTime(9, 0).atZone(Copenhagen.ZONE)
+        OffsetDateTime published = deadline.minusDays(14 + random.nextInt(28))
+                .atTime(9, 0)
+                .atZone(Copenhagen.ZONE)
                 .toOffsetDateTime();
         p.publishedAt = published.isAfter(now) ? now : published;
         p.createdAt = p.publishedAt;
         p.updatedAt = p.publishedAt;
-        p.sections.add(new Section("Indledning",
+        p.sections.add(new Section(
+                "Indledning",
                 "%s søger en %s. Du bliver en del af %s i %s, hvor vi arbejder tæt sammen på tværs af faggrupper."
                         .formatted(employer.name, role.toLowerCase(), place, unit.name)));
-        p.sections.add(new Section("Om stillingen",
+        p.sections.add(new Section(
+                "Om stillingen",
                 "Som %s får du ansvar for opgaver, der gør en forskel for borgerne i Albertslund. "
-                        .formatted(role.toLowerCase())
+                                .formatted(role.toLowerCase())
                         + "Vi lægger vægt på faglighed, samarbejde og et godt arbejdsmiljø."));
-        p.sections.add(new Section("Vi forventer",
+        p.sections.add(new Section(
+                "Vi forventer",
                 "Du har en relevant uddannelse, er god til at samarbejde og trives med mange forskellige opgaver."));
         int contacts = 1 + random.nextInt(2);
         for (int c = 0; c < contacts; c++) {
             // 2x yx xx xx with y > 0: numbers in the Danish mobile plan (2x 0x is unallocated).
-            String phone = "2%d %d%d %02d %02d".formatted(random.nextInt(10), 1 + random.nextInt(9),
-                    random.nextInt(10), random.nextInt(100), random.nextInt(100));
-            p.addContact(new Contact(pick(FIRST_NAMES, random) + " " + pick(LAST_NAMES, random),
-                    c == 0 ? "Leder af " + place : "Tillidsrepræsentant", employer.name, Phones.toE164(phone), null));
+            String phone = "2%d %d%d %02d %02d"
+                    .formatted(
+                            random.nextInt(10),
+                            1 + random.nextInt(9),
+                            random.nextInt(10),
+                            random.nextInt(100),
+                            random.nextInt(100));
+            p.addContact(new Contact(
+                    pick(FIRST_NAMES, random) + " " + pick(LAST_NAMES, random),
+                    c == 0 ? "Leder af " + place : "Tillidsrepræsentant",
+                    employer.name,
+                    Phones.toE164(phone),
+                    null));
         }
         LocalDate first = deadline.plusDays(5 + random.nextInt(5));
-        p.addStage(new Stage(StageKind.first_interview, "1. samtaler", first, LocalTime.of(9, 0), LocalTime.of(15, 0),
-                place, null));
+        p.addStage(new Stage(
+                StageKind.first_interview, "1. samtaler", first, LocalTime.of(9, 0), LocalTime.of(15, 0), place, null));
         if (random.nextBoolean()) {
-            p.addStage(new Stage(StageKind.test, "Test", first.plusDays(2), null, null, "Rådhuset",
+            p.addStage(new Stage(
+                    StageKind.test,
+                    "Test",
+                    first.plusDays(2),
+                    null,
+                    null,
+                    "Rådhuset",
                     "Der skal afsættes 2-3 timer til testen."));
         }
         p.addStage(new Stage(StageKind.second_interview, "2. samtaler", first.plusDays(7), null, null, place, null));

@@ -29,22 +29,32 @@ public class Stage extends PanacheEntityBase {
     public Position position;
 
     public int ord;
+
     @Enumerated(EnumType.STRING)
     public StageKind kind;
     /** As the posting writes it: "1. samtaler". */
     public String label;
+
     public LocalDate date;
+
     @Column(name = "start_time")
     public LocalTime startTime;
+
     @Column(name = "end_time")
     public LocalTime endTime;
+
     public String location;
     public String note;
 
-    protected Stage() {
-    }
+    protected Stage() {}
 
-    public Stage(StageKind kind, String label, LocalDate date, LocalTime startTime, LocalTime endTime, String location,
+    public Stage(
+            StageKind kind,
+            String label,
+            LocalDate date,
+            LocalTime startTime,
+            LocalTime endTime,
+            String location,
             String note) {
         this.kind = kind;
         this.label = label;

@@ -23,13 +23,15 @@ public class StageResource {
     PositionService positions;
 
     @GET
-    @Operation(summary = "A position's recruitment process",
+    @Operation(
+            summary = "A position's recruitment process",
             description = "Interviews, tests, reference checks and meetings, in the order they take place.")
     @APIResponse(responseCode = "200", description = "The stages.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<StageView> list(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
-            @PathParam("idOrSlug") String idOrSlug) {
+                    @PathParam("idOrSlug")
+                    String idOrSlug) {
         return positions.stages(idOrSlug).orElseThrow(() -> PositionResource.notFound(idOrSlug));
     }
 }

@@ -12,13 +12,33 @@ public record StageView(
         @Schema(description = "What kind of step it is.", example = "second_interview") StageKind kind,
         @Schema(description = "The step as the posting names it.", example = "2. samtaler") String label,
         @Schema(description = "Its date (Copenhagen), when fixed.", example = "2025-06-16") LocalDate date,
-        @JsonFormat(pattern = "HH:mm") @Schema(type = SchemaType.STRING, format = "time", description = "Start time (Copenhagen), when given.", example = "09:00") LocalTime startTime,
-        @JsonFormat(pattern = "HH:mm") @Schema(type = SchemaType.STRING, format = "time", description = "End time (Copenhagen), when given.", example = "14:00") LocalTime endTime,
+        @JsonFormat(pattern = "HH:mm")
+                @Schema(
+                        type = SchemaType.STRING,
+                        format = "time",
+                        description = "Start time (Copenhagen), when given.",
+                        example = "09:00")
+                LocalTime startTime,
+        @JsonFormat(pattern = "HH:mm")
+                @Schema(
+                        type = SchemaType.STRING,
+                        format = "time",
+                        description = "End time (Copenhagen), when given.",
+                        example = "14:00")
+                LocalTime endTime,
         @Schema(description = "Where it takes place.", example = "Albertslund") String location,
-        @Schema(description = "What candidates should know.", example = "Der skal afsættes 3-4 timer til testforløbet.") String note) {
+        @Schema(description = "What candidates should know.", example = "Der skal afsættes 3-4 timer til testforløbet.")
+                String note) {
 
     public static StageView of(Stage stage) {
-        return new StageView(stage.id, stage.kind, stage.label, stage.date, stage.startTime, stage.endTime,
-                stage.location, stage.note);
+        return new StageView(
+                stage.id,
+                stage.kind,
+                stage.label,
+                stage.date,
+                stage.startTime,
+                stage.endTime,
+                stage.location,
+                stage.note);
     }
 }

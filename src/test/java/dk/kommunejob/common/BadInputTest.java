@@ -13,31 +13,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BadInputTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/v1/positions|size|101|from 1 to 100",
-            "/api/v1/positions|size|0|from 1 to 100",
-            "/api/v1/positions|size|ten|whole number",
-            "/api/v1/positions|page|0|at least 1",
-            "/api/v1/positions|page|-1|at least 1",
-            "/api/v1/positions|page|99999999999|at least 1",
-            "/api/v1/positions|page|1.5|whole number",
-            "/api/v1/positions|sort|price|one of deadline, -deadline, -publishedAt, title",
-            "/api/v1/positions|sort|DEADLINE|one of deadline",
-            "/api/v1/positions|status|draft|one of open, closed, all",
-            "/api/v1/positions|deadlineFrom|2025-13-01|ISO date",
-            "/api/v1/positions|deadlineTo|25-05-2025|ISO date",
-            "/api/v1/positions|unit|abc|positive numeric id",
-            "/api/v1/positions|unit|-4|positive numeric id",
-            "/api/v1/positions|unit|987654321|no unit with id 987654321",
-            "/api/v1/positions|employer|987654321|no employer with id 987654321",
-            "/api/v1/positions|agency|987654321|no agency with id 987654321",
-            "/api/v1/deadlines|from|tomorrow|ISO date",
-            "/api/v1/deadlines|to|2025-02-30|ISO date",
-            "/api/v1/deadlines|size|1000|from 1 to 100",
-            "/api/v1/units|employer|x|positive numeric id",
-            "/api/v1/units|employer|987654321|no employer with id 987654321" })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/v1/positions|size|101|from 1 to 100",
+                "/api/v1/positions|size|0|from 1 to 100",
+                "/api/v1/positions|size|ten|whole number",
+                "/api/v1/positions|page|0|at least 1",
+                "/api/v1/positions|page|-1|at least 1",
+                "/api/v1/positions|page|99999999999|at least 1",
+                "/api/v1/positions|page|1.5|whole number",
+                "/api/v1/positions|sort|price|one of deadline, -deadline, -publishedAt, title",
+                "/api/v1/positions|sort|DEADLINE|one of deadline",
+                "/api/v1/positions|status|draft|one of open, closed, all",
+                "/api/v1/positions|deadlineFrom|2025-13-01|ISO date",
+                "/api/v1/positions|deadlineTo|25-05-2025|ISO date",
+                "/api/v1/positions|unit|abc|positive numeric id",
+                "/api/v1/positions|unit|-4|positive numeric id",
+                "/api/v1/positions|unit|987654321|no unit with id 987654321",
+                "/api/v1/positions|employer|987654321|no employer with id 987654321",
+                "/api/v1/positions|agency|987654321|no agency with id 987654321",
+                "/api/v1/deadlines|from|tomorrow|ISO date",
+                "/api/v1/deadlines|to|2025-02-30|ISO date",
+                "/api/v1/deadlines|size|1000|from 1 to 100",
+                "/api/v1/units|employer|x|positive numeric id",
+                "/api/v1/units|employer|987654321|no employer with id 987654321"
+            })
     void badQueryParametersAreNamedInA400Problem(String path, String parameter, String value, String says) {
-        given().queryParam(parameter, value).get(path).then()
+        given().queryParam(parameter, value)
+                .get(path)
+                .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -49,16 +54,29 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "/api/v1/employers/987654321", "/api/v1/employers/abc", "/api/v1/positions/no-such-slug",
-            "/api/v1/positions/no-such-slug/stages", "/api/v1/nothing-here" })
+    @CsvSource({
+        "/api/v1/employers/987654321",
+        "/api/v1/employers/abc",
+        "/api/v1/positions/no-such-slug",
+        "/api/v1/positions/no-such-slug/stages",
+        "/api/v1/nothing-here"
+    })
     void unknownResourcesAre404Problems(String path) {
-        given().get(path).then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().get(path)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
     }
 
     @ParameterizedTest
-    @CsvSource({ "/api/v1/positions", "/api/v1/deadlines", "/api/v1/units" })
+    @CsvSource({"/api/v1/positions", "/api/v1/deadlines", "/api/v1/units"})
     void writesToTheReadOnlyApiAre405Problems(String path) {
-        given().contentType("application/json").body("{}").post(path).then()
-                .statusCode(405).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{}")
+                .post(path)
+                .then()
+                .statusCode(405)
+                .contentType("application/problem+json");
     }
 }

@@ -17,14 +17,17 @@ class DatabaseUnreachableFilterTest {
     @Test
     void aStartupFailureForWantOfADatabaseBecomesOneLineSayingWhatToSet() {
         LogRecord record = new LogRecord(Level.SEVERE, "Failed to start application");
-        record.setThrown(new RuntimeException("Failed to start quarkus",
+        record.setThrown(new RuntimeException(
+                "Failed to start quarkus",
                 new IllegalStateException(new SQLException("Connection to db:5432 refused", "08001"))));
 
         assertTrue(filter.isLoggable(record));
         assertNull(record.getThrown());
-        assertEquals("Cannot use PostgreSQL at jdbc:postgresql://db:5432/jobs: Connection to db:5432 refused. "
-                + "Point the service at a PostgreSQL database with QUARKUS_DATASOURCE_JDBC_URL, "
-                + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.", record.getMessage());
+        assertEquals(
+                "Cannot use PostgreSQL at jdbc:postgresql://db:5432/jobs: Connection to db:5432 refused. "
+                        + "Point the service at a PostgreSQL database with QUARKUS_DATASOURCE_JDBC_URL, "
+                        + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.",
+                record.getMessage());
     }
 
     @Test

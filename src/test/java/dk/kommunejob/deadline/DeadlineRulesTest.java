@@ -30,12 +30,22 @@ class DeadlineRulesTest {
 
     @Test
     void endOfDayIsTheLastSecondInLocalTimeOnEveryKindOfDay() {
-        assertEquals("2025-05-25T23:59:59+02:00", Copenhagen.endOfDay(LocalDate.of(2025, 5, 25)).toString());
-        assertEquals("2023-11-09T23:59:59+01:00", Copenhagen.endOfDay(LocalDate.of(2023, 11, 9)).toString());
+        assertEquals(
+                "2025-05-25T23:59:59+02:00",
+                Copenhagen.endOfDay(LocalDate.of(2025, 5, 25)).toString());
+        assertEquals(
+                "2023-11-09T23:59:59+01:00",
+                Copenhagen.endOfDay(LocalDate.of(2023, 11, 9)).toString());
         // 30 March 2025 has 23 hours (02:00 → 03:00), 26 October 2025 has 25 (03:00 → 02:00).
-        assertEquals("2025-03-30T23:59:59+02:00", Copenhagen.endOfDay(LocalDate.of(2025, 3, 30)).toString());
-        assertEquals("2025-10-26T23:59:59+01:00", Copenhagen.endOfDay(LocalDate.of(2025, 10, 26)).toString());
-        assertEquals("2025-03-29T23:59:59+01:00", Copenhagen.endOfDay(LocalDate.of(2025, 3, 29)).toString());
+        assertEquals(
+                "2025-03-30T23:59:59+02:00",
+                Copenhagen.endOfDay(LocalDate.of(2025, 3, 30)).toString());
+        assertEquals(
+                "2025-10-26T23:59:59+01:00",
+                Copenhagen.endOfDay(LocalDate.of(2025, 10, 26)).toString());
+        assertEquals(
+                "2025-03-29T23:59:59+01:00",
+                Copenhagen.endOfDay(LocalDate.of(2025, 3, 29)).toString());
     }
 
     @Test
@@ -45,17 +55,27 @@ class DeadlineRulesTest {
         Position p = TestData.position(org, x -> x.applicationDeadline = Copenhagen.endOfDay(deadline));
 
         at(deadline.atTime(23, 59, 59));
-        given().get("/api/v1/positions/" + p.id).then().statusCode(200)
+        given().get("/api/v1/positions/" + p.id)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("open"))
                 .body("applicationDeadline", equalTo("2031-06-20T23:59:59+02:00"));
-        given().queryParam("employer", org.employerId()).get("/api/v1/positions").then()
+        given().queryParam("employer", org.employerId())
+                .get("/api/v1/positions")
+                .then()
                 .body("items.id", contains(p.id.intValue()));
 
         at(deadline.plusDays(1).atStartOfDay());
         given().get("/api/v1/positions/" + p.id).then().statusCode(200).body("status", equalTo("closed"));
-        given().queryParam("employer", org.employerId()).get("/api/v1/positions").then().body("items", empty());
-        given().queryParam("employer", org.employerId()).queryParam("status", "closed").get("/api/v1/positions")
-                .then().body("items.id", contains(p.id.intValue()));
+        given().queryParam("employer", org.employerId())
+                .get("/api/v1/positions")
+                .then()
+                .body("items", empty());
+        given().queryParam("employer", org.employerId())
+                .queryParam("status", "closed")
+                .get("/api/v1/positions")
+                .then()
+                .body("items.id", contains(p.id.intValue()));
     }
 
     @Test
@@ -66,9 +86,11 @@ class DeadlineRulesTest {
         Position spring = TestData.position(org, x -> x.applicationDeadline = Copenhagen.endOfDay(springForward));
         Position autumn = TestData.position(org, x -> x.applicationDeadline = Copenhagen.endOfDay(fallBack));
 
-        given().get("/api/v1/positions/" + spring.id).then()
+        given().get("/api/v1/positions/" + spring.id)
+                .then()
                 .body("applicationDeadline", equalTo("2031-03-30T23:59:59+02:00"));
-        given().get("/api/v1/positions/" + autumn.id).then()
+        given().get("/api/v1/positions/" + autumn.id)
+                .then()
                 .body("applicationDeadline", equalTo("2031-10-26T23:59:59+01:00"));
 
         // 23:30 local on the spring day is 21:30 UTC; a deadline computed in winter time would have closed.
@@ -89,14 +111,17 @@ class DeadlineRulesTest {
         Org org = TestData.org();
         LocalDate today = LocalDate.of(2031, 1, 10);
         Position dueToday = TestData.position(org, x -> x.applicationDeadline = Copenhagen.endOfDay(today));
-        Position inThreeDays = TestData.position(org,
-                x -> x.applicationDeadline = Copenhagen.endOfDay(today.plusDays(3)));
+        Position inThreeDays =
+                TestData.position(org, x -> x.applicationDeadline = Copenhagen.endOfDay(today.plusDays(3)));
         TestData.position(org, x -> x.applicationDeadline = Copenhagen.endOfDay(today.minusDays(1)));
         at(today.atTime(12, 0));
 
         // Filtered to this test's dates; other tests' positions lie outside them.
-        given().queryParam("from", today.toString()).queryParam("to", today.plusDays(3).toString())
-                .get("/api/v1/deadlines").then().statusCode(200)
+        given().queryParam("from", today.toString())
+                .queryParam("to", today.plusDays(3).toString())
+                .get("/api/v1/deadlines")
+                .then()
+                .statusCode(200)
                 .body("items.positionId", contains(dueToday.id.intValue(), inThreeDays.id.intValue()))
                 .body("items.daysLeft", contains(0, 3))
                 .body("items[0].title", equalTo(dueToday.title))
@@ -104,8 +129,10 @@ class DeadlineRulesTest {
                 .body("items[0].unit.id", equalTo((int) org.unitId()))
                 .body("items[1].applicationDeadline", equalTo("2031-01-13T23:59:59+01:00"))
                 .body("total", equalTo(2));
-        given().queryParam("from", today.plusDays(1).toString()).queryParam("to", today.plusDays(3).toString())
-                .get("/api/v1/deadlines").then()
+        given().queryParam("from", today.plusDays(1).toString())
+                .queryParam("to", today.plusDays(3).toString())
+                .get("/api/v1/deadlines")
+                .then()
                 .body("items.positionId", contains(inThreeDays.id.intValue()));
     }
 }

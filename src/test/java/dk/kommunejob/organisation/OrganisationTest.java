@@ -18,7 +18,9 @@ class OrganisationTest {
     void unitsAreATreeOfDirectoratesDepartmentsAndUnits() {
         Org org = TestData.org();
 
-        given().queryParam("employer", org.employerId()).get("/api/v1/units").then()
+        given().queryParam("employer", org.employerId())
+                .get("/api/v1/units")
+                .then()
                 .statusCode(200)
                 .body("id", contains((int) org.directorateId()))
                 .body("[0].level", equalTo("directorate"))
@@ -35,20 +37,27 @@ class OrganisationTest {
     @Test
     void employersAndAgenciesAreListed() {
         Org org = TestData.org();
-        String employerName = given().get("/api/v1/employers/" + org.employerId()).then().extract().path("name");
+        String employerName = given().get("/api/v1/employers/" + org.employerId())
+                .then()
+                .extract()
+                .path("name");
 
-        given().get("/api/v1/employers").then().statusCode(200)
+        given().get("/api/v1/employers")
+                .then()
+                .statusCode(200)
                 .body("name", hasItems("Albertslund Kommune", employerName));
-        given().get("/api/v1/agencies").then().statusCode(200)
+        given().get("/api/v1/agencies")
+                .then()
+                .statusCode(200)
                 .body("name", hasItems("MUUSMANN", "Genitor", TestData.agency(org.agencyId()).name));
     }
 
     @Test
     void anEmployersProfileCarriesAddressPhoneAndValues() {
-        int id = given().get("/api/v1/employers").then().extract()
-                .path("find { it.name == 'Albertslund Kommune' }.id");
+        int id = given().get("/api/v1/employers").then().extract().path("find { it.name == 'Albertslund Kommune' }.id");
 
-        given().get("/api/v1/employers/" + id).then()
+        given().get("/api/v1/employers/" + id)
+                .then()
                 .statusCode(200)
                 .body("name", equalTo("Albertslund Kommune"))
                 .body("address.street", equalTo("Rådhuset, Nordmarks Allé 1"))
@@ -57,9 +66,13 @@ class OrganisationTest {
                 .body("phone", equalTo("+4543686868"))
                 .body("phoneDisplay", equalTo("43 68 68 68"))
                 .body("values.name", contains("Vores opgave", "Mod", "Helhed", "Relationer"))
-                .body("values[1].values", equalTo("Verden og kommunen er i konstant udvikling. Krav, forventninger, "
-                        + "rammer og opgaver forandres. Vi møder disse forandringer med mod og åbenhed."))
-                .body("values[1].behaviour", org.hamcrest.Matchers.startsWith(
-                        "Vi er modige, når vi finder nye veje og når vi tør at stå fast på det der virker i vores praksis."));
+                .body(
+                        "values[1].values",
+                        equalTo("Verden og kommunen er i konstant udvikling. Krav, forventninger, "
+                                + "rammer og opgaver forandres. Vi møder disse forandringer med mod og åbenhed."))
+                .body(
+                        "values[1].behaviour",
+                        org.hamcrest.Matchers.startsWith(
+                                "Vi er modige, når vi finder nye veje og når vi tør at stå fast på det der virker i vores praksis."));
     }
 }

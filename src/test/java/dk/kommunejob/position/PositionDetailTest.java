@@ -32,14 +32,16 @@ class PositionDetailTest {
             x.hiringCommittee.add(new CommitteeMember("Søren Hald", "repræsentant for skoleledergruppen"));
         });
 
-        for (String key : new String[] { p.id.toString(), p.slug }) {
-            given().get("/api/v1/positions/" + key).then()
+        for (String key : new String[] {p.id.toString(), p.slug}) {
+            given().get("/api/v1/positions/" + key)
+                    .then()
                     .statusCode(200)
                     .body("id", equalTo(p.id.intValue()))
                     .body("slug", equalTo(p.slug))
                     .body("title", equalTo("Skoleleder"))
                     .body("status", equalTo("open"))
-                    .body("unitPath.id", contains((int) org.directorateId(), (int) org.departmentId(), (int) org.unitId()))
+                    .body("unitPath.id", contains((int) org.directorateId(), (int) org.departmentId(), (int)
+                            org.unitId()))
                     .body("agency.id", equalTo((int) org.agencyId()))
                     .body("reportsTo", equalTo("Afdelingschefen"))
                     .body("pension", equalTo("19,55 %"))
@@ -62,9 +64,10 @@ class PositionDetailTest {
         });
         Position withdrawn = TestData.position(org, x -> x.status = PositionStatus.withdrawn);
 
-        for (Position p : new Position[] { draft, withdrawn }) {
-            for (String path : new String[] { "", "/contacts", "/stages" }) {
-                given().get("/api/v1/positions/" + p.slug + path).then()
+        for (Position p : new Position[] {draft, withdrawn}) {
+            for (String path : new String[] {"", "/contacts", "/stages"}) {
+                given().get("/api/v1/positions/" + p.slug + path)
+                        .then()
                         .statusCode(404)
                         .contentType("application/problem+json")
                         .body("detail", containsString(p.slug));
@@ -80,17 +83,40 @@ class PositionDetailTest {
             x.contacts.clear();
             x.stages.clear();
             x.addContact(new Contact("Lise Valentin Bayer", "Direktør", "Albertslund Kommune", "+4520337091", null));
-            x.addContact(new Contact("Gitte Bach Dombernowsky", "Chefkonsulent i MUUSMANN", "MUUSMANN", "+4520211436",
+            x.addContact(new Contact(
+                    "Gitte Bach Dombernowsky",
+                    "Chefkonsulent i MUUSMANN",
+                    "MUUSMANN",
+                    "+4520211436",
                     "gbd@muusmann.example"));
-            x.addStage(new Stage(StageKind.first_interview, "1. samtaler", LocalDate.of(2031, 6, 2), null, null,
-                    "Albertslund", null));
-            x.addStage(new Stage(StageKind.test, "Test", LocalDate.of(2031, 6, 4), null, null, "Kbh. K.",
+            x.addStage(new Stage(
+                    StageKind.first_interview,
+                    "1. samtaler",
+                    LocalDate.of(2031, 6, 2),
+                    null,
+                    null,
+                    "Albertslund",
+                    null));
+            x.addStage(new Stage(
+                    StageKind.test,
+                    "Test",
+                    LocalDate.of(2031, 6, 4),
+                    null,
+                    null,
+                    "Kbh. K.",
                     "Der skal afsættes 3-4 timer til testforløbet."));
-            x.addStage(new Stage(StageKind.second_interview, "2. samtaler", LocalDate.of(2031, 6, 16),
-                    LocalTime.of(9, 0), LocalTime.of(14, 0), "Albertslund", null));
+            x.addStage(new Stage(
+                    StageKind.second_interview,
+                    "2. samtaler",
+                    LocalDate.of(2031, 6, 16),
+                    LocalTime.of(9, 0),
+                    LocalTime.of(14, 0),
+                    "Albertslund",
+                    null));
         });
 
-        given().get("/api/v1/positions/" + p.slug + "/contacts").then()
+        given().get("/api/v1/positions/" + p.slug + "/contacts")
+                .then()
                 .statusCode(200)
                 .body("name", contains("Lise Valentin Bayer", "Gitte Bach Dombernowsky"))
                 .body("phone", contains("+4520337091", "+4520211436"))
@@ -98,7 +124,8 @@ class PositionDetailTest {
                 .body("[1].role", equalTo("Chefkonsulent i MUUSMANN"))
                 .body("[1].organisation", equalTo("MUUSMANN"))
                 .body("[1].email", equalTo("gbd@muusmann.example"));
-        given().get("/api/v1/positions/" + p.id + "/stages").then()
+        given().get("/api/v1/positions/" + p.id + "/stages")
+                .then()
                 .statusCode(200)
                 .body("kind", contains("first_interview", "test", "second_interview"))
                 .body("label", contains("1. samtaler", "Test", "2. samtaler"))
@@ -110,12 +137,15 @@ class PositionDetailTest {
 
     @Test
     void unknownPositionsAreProblemNotFound() {
-        given().get("/api/v1/positions/ingen-saadan-stilling").then()
+        given().get("/api/v1/positions/ingen-saadan-stilling")
+                .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", equalTo("No published position with id or slug 'ingen-saadan-stilling'."));
-        given().get("/api/v1/positions/99999999999999999999999").then().statusCode(404)
+        given().get("/api/v1/positions/99999999999999999999999")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/v1/positions/0/contacts").then().statusCode(404).contentType("application/problem+json");
     }

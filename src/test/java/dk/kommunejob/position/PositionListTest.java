@@ -36,7 +36,9 @@ class PositionListTest {
         });
         TestData.position(org, p -> p.status = PositionStatus.withdrawn);
 
-        positionsOf(org).get("/api/v1/positions").then()
+        positionsOf(org)
+                .get("/api/v1/positions")
+                .then()
                 .statusCode(200)
                 .body("total", equalTo(1))
                 .body("page", equalTo(1))
@@ -48,7 +50,8 @@ class PositionListTest {
                 .body("items[0].unit.id", equalTo((int) org.unitId()))
                 .body("items[0].employer.id", equalTo((int) org.employerId()))
                 .body("items[0].agency", nullValue())
-                .body("items[0].applicationDeadline",
+                .body(
+                        "items[0].applicationDeadline",
                         equalTo(Copenhagen.endOfDay(TODAY.plusDays(10)).toString()));
     }
 
@@ -59,42 +62,64 @@ class PositionListTest {
         Position closed = TestData.position(org, p -> p.applicationDeadline = Copenhagen.endOfDay(TODAY.minusDays(3)));
         TestData.position(org, p -> p.status = PositionStatus.withdrawn);
 
-        positionsOf(org).queryParam("status", "closed").get("/api/v1/positions").then()
-                .statusCode(200).body("items.id", contains(closed.id.intValue()))
+        positionsOf(org)
+                .queryParam("status", "closed")
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(closed.id.intValue()))
                 .body("items[0].status", equalTo("closed"));
-        positionsOf(org).queryParam("status", "all").get("/api/v1/positions").then()
-                .statusCode(200).body("total", equalTo(2))
+        positionsOf(org)
+                .queryParam("status", "all")
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
                 .body("items.id", contains(closed.id.intValue(), open.id.intValue()));
     }
 
     @Test
     void unitFilterIncludesSubUnits() {
         Org org = TestData.org();
-        Position inUnit = TestData.position(org, p -> {
-        });
+        Position inUnit = TestData.position(org, p -> {});
         Position inDepartment = TestData.position(org, p -> p.unit = TestData.unit(org.departmentId()));
         Position elsewhere = TestData.position(org, p -> p.unit = TestData.unit(org.otherDepartmentId()));
 
-        given().queryParam("unit", org.departmentId()).queryParam("sort", "title").get("/api/v1/positions").then()
-                .statusCode(200).body("total", equalTo(2))
+        given().queryParam("unit", org.departmentId())
+                .queryParam("sort", "title")
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
                 .body("items.id", containsInAnyOrder(inUnit.id.intValue(), inDepartment.id.intValue()));
-        given().queryParam("unit", org.directorateId()).get("/api/v1/positions").then()
-                .statusCode(200).body("total", equalTo(3));
-        given().queryParam("unit", org.unitId()).get("/api/v1/positions").then()
-                .statusCode(200).body("items.id", contains(inUnit.id.intValue()));
-        given().queryParam("unit", org.otherDepartmentId()).get("/api/v1/positions").then()
-                .statusCode(200).body("items.id", contains(elsewhere.id.intValue()));
+        given().queryParam("unit", org.directorateId())
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3));
+        given().queryParam("unit", org.unitId())
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(inUnit.id.intValue()));
+        given().queryParam("unit", org.otherDepartmentId())
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(elsewhere.id.intValue()));
     }
 
     @Test
     void agencyFilterShowsTheAgencysPositions() {
         Org org = TestData.org();
         Position withAgency = TestData.position(org, p -> p.agency = TestData.agency(org.agencyId()));
-        TestData.position(org, p -> {
-        });
+        TestData.position(org, p -> {});
 
-        given().queryParam("agency", org.agencyId()).get("/api/v1/positions").then()
-                .statusCode(200).body("items.id", contains(withAgency.id.intValue()))
+        given().queryParam("agency", org.agencyId())
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(withAgency.id.intValue()))
                 .body("items[0].agency.id", equalTo((int) org.agencyId()))
                 .body("items[0].agency.name", equalTo(TestData.agency(org.agencyId()).name));
     }
@@ -106,14 +131,26 @@ class PositionListTest {
         Position middle = TestData.position(org, p -> p.applicationDeadline = Copenhagen.endOfDay(TODAY.plusDays(6)));
         Position late = TestData.position(org, p -> p.applicationDeadline = Copenhagen.endOfDay(TODAY.plusDays(7)));
 
-        positionsOf(org).queryParam("deadlineFrom", TODAY.plusDays(6).toString())
+        positionsOf(org)
+                .queryParam("deadlineFrom", TODAY.plusDays(6).toString())
                 .queryParam("deadlineTo", TODAY.plusDays(7).toString())
-                .get("/api/v1/positions").then()
-                .statusCode(200).body("items.id", contains(middle.id.intValue(), late.id.intValue()));
-        positionsOf(org).queryParam("deadlineTo", TODAY.plusDays(5).toString()).get("/api/v1/positions").then()
-                .statusCode(200).body("items.id", contains(early.id.intValue()));
-        positionsOf(org).queryParam("deadlineFrom", TODAY.plusDays(8).toString()).get("/api/v1/positions").then()
-                .statusCode(200).body("items", empty()).body("total", equalTo(0));
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(middle.id.intValue(), late.id.intValue()));
+        positionsOf(org)
+                .queryParam("deadlineTo", TODAY.plusDays(5).toString())
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(early.id.intValue()));
+        positionsOf(org)
+                .queryParam("deadlineFrom", TODAY.plusDays(8).toString())
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items", empty())
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -141,16 +178,30 @@ class PositionListTest {
             p.publishedAt = now.minusDays(4);
         });
 
-        positionsOf(org).get("/api/v1/positions").then()
+        positionsOf(org)
+                .get("/api/v1/positions")
+                .then()
                 .body("items.id", contains(b.id.intValue(), c.id.intValue(), a.id.intValue(), d.id.intValue()));
-        positionsOf(org).queryParam("sort", "deadline").get("/api/v1/positions").then()
+        positionsOf(org)
+                .queryParam("sort", "deadline")
+                .get("/api/v1/positions")
+                .then()
                 .body("items.id", contains(b.id.intValue(), c.id.intValue(), a.id.intValue(), d.id.intValue()));
-        positionsOf(org).queryParam("sort", "-deadline").get("/api/v1/positions").then()
+        positionsOf(org)
+                .queryParam("sort", "-deadline")
+                .get("/api/v1/positions")
+                .then()
                 .body("items.id", contains(d.id.intValue(), a.id.intValue(), c.id.intValue(), b.id.intValue()));
-        positionsOf(org).queryParam("sort", "-publishedAt").get("/api/v1/positions").then()
+        positionsOf(org)
+                .queryParam("sort", "-publishedAt")
+                .get("/api/v1/positions")
+                .then()
                 .body("items.id", contains(b.id.intValue(), a.id.intValue(), c.id.intValue(), d.id.intValue()));
         // Danish alphabet: ... Z, Æ, Ø, Å.
-        positionsOf(org).queryParam("sort", "title").get("/api/v1/positions").then()
+        positionsOf(org)
+                .queryParam("sort", "title")
+                .get("/api/v1/positions")
+                .then()
                 .body("items.title", contains("Arkivar", "Zoneterapeut", "Ærgoterapeut", "Økonom"));
     }
 
@@ -160,21 +211,51 @@ class PositionListTest {
         int[] ids = new int[5];
         for (int i = 0; i < 5; i++) {
             int days = i + 1;
-            ids[i] = TestData.position(org, p -> p.applicationDeadline = Copenhagen.endOfDay(TODAY.plusDays(days))).id
+            ids[i] = TestData.position(org, p -> p.applicationDeadline = Copenhagen.endOfDay(TODAY.plusDays(days)))
+                    .id
                     .intValue();
         }
 
-        positionsOf(org).queryParam("size", 2).get("/api/v1/positions").then()
-                .body("items.id", contains(ids[0], ids[1])).body("total", equalTo(5)).body("size", equalTo(2));
-        positionsOf(org).queryParam("size", 2).queryParam("page", 2).get("/api/v1/positions").then()
-                .body("items.id", contains(ids[2], ids[3])).body("page", equalTo(2));
-        positionsOf(org).queryParam("size", 2).queryParam("page", 3).get("/api/v1/positions").then()
+        positionsOf(org)
+                .queryParam("size", 2)
+                .get("/api/v1/positions")
+                .then()
+                .body("items.id", contains(ids[0], ids[1]))
+                .body("total", equalTo(5))
+                .body("size", equalTo(2));
+        positionsOf(org)
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get("/api/v1/positions")
+                .then()
+                .body("items.id", contains(ids[2], ids[3]))
+                .body("page", equalTo(2));
+        positionsOf(org)
+                .queryParam("size", 2)
+                .queryParam("page", 3)
+                .get("/api/v1/positions")
+                .then()
                 .body("items.id", contains(ids[4]));
-        positionsOf(org).queryParam("size", 2).queryParam("page", 4).get("/api/v1/positions").then()
-                .statusCode(200).body("items", empty()).body("total", equalTo(5));
-        positionsOf(org).queryParam("size", 100).get("/api/v1/positions").then()
-                .statusCode(200).body("items.size()", equalTo(5)).body("size", equalTo(100));
-        positionsOf(org).queryParam("size", 1).get("/api/v1/positions").then()
-                .statusCode(200).body("items.id", contains(ids[0]));
+        positionsOf(org)
+                .queryParam("size", 2)
+                .queryParam("page", 4)
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items", empty())
+                .body("total", equalTo(5));
+        positionsOf(org)
+                .queryParam("size", 100)
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(5))
+                .body("size", equalTo(100));
+        positionsOf(org)
+                .queryParam("size", 1)
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(ids[0]));
     }
 }

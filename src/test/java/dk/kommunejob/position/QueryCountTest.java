@@ -31,14 +31,24 @@ class QueryCountTest {
             TestData.position(org, p -> p.agency = TestData.agency(org.agencyId()));
         }
 
-        long small = statementsFor(() -> given().queryParam("employer", org.employerId()).queryParam("size", 2)
-                .get("/api/v1/positions").then().statusCode(200));
-        long large = statementsFor(() -> given().queryParam("employer", org.employerId()).queryParam("size", 30)
-                .get("/api/v1/positions").then().statusCode(200));
-        long searched = statementsFor(() -> given().queryParam("unit", org.directorateId()).queryParam("q", "lærer")
-                .queryParam("size", 30).get("/api/v1/positions").then().statusCode(200));
-        long deadlines = statementsFor(() -> given().queryParam("size", 30).get("/api/v1/deadlines").then()
+        long small = statementsFor(() -> given().queryParam("employer", org.employerId())
+                .queryParam("size", 2)
+                .get("/api/v1/positions")
+                .then()
                 .statusCode(200));
+        long large = statementsFor(() -> given().queryParam("employer", org.employerId())
+                .queryParam("size", 30)
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200));
+        long searched = statementsFor(() -> given().queryParam("unit", org.directorateId())
+                .queryParam("q", "lærer")
+                .queryParam("size", 30)
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200));
+        long deadlines = statementsFor(() ->
+                given().queryParam("size", 30).get("/api/v1/deadlines").then().statusCode(200));
 
         assertEquals(small, large, "statements for a page of 2 and a page of 30");
         // employer exists + ids + count + positions with unit, employer and agency

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class SearchTest {
 
     private static io.restassured.response.ValidatableResponse search(Org org, String q) {
-        return given().queryParam("employer", org.employerId()).queryParam("q", q).get("/api/v1/positions").then()
+        return given().queryParam("employer", org.employerId())
+                .queryParam("q", q)
+                .get("/api/v1/positions")
+                .then()
                 .statusCode(200);
     }
 
@@ -56,8 +59,11 @@ class SearchTest {
 
         search(org, "pædagog").body("items.id", contains(inTitle.id.intValue(), inText.id.intValue()));
         // An explicit sort wins over relevance.
-        given().queryParam("employer", org.employerId()).queryParam("q", "pædagog").queryParam("sort", "title")
-                .get("/api/v1/positions").then()
+        given().queryParam("employer", org.employerId())
+                .queryParam("q", "pædagog")
+                .queryParam("sort", "title")
+                .get("/api/v1/positions")
+                .then()
                 .body("items.id", contains(inText.id.intValue(), inTitle.id.intValue()));
     }
 
@@ -70,7 +76,11 @@ class SearchTest {
             p.agency = TestData.agency(org.agencyId());
         });
 
-        given().queryParam("agency", org.agencyId()).queryParam("q", "skolekonsulenter").get("/api/v1/positions")
-                .then().statusCode(200).body("items.id", contains(withAgency.id.intValue()));
+        given().queryParam("agency", org.agencyId())
+                .queryParam("q", "skolekonsulenter")
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(withAgency.id.intValue()));
     }
 }

@@ -19,7 +19,8 @@ class SeedPostingsTest {
 
     @Test
     void afdelingschefForDagtilbudOgSkole() {
-        given().get("/api/v1/positions/afdelingschef-for-dagtilbud-og-skole").then()
+        given().get("/api/v1/positions/afdelingschef-for-dagtilbud-og-skole")
+                .then()
                 .statusCode(200)
                 .body("title", equalTo("Afdelingschef for Dagtilbud & Skole"))
                 .body("status", equalTo("closed"))
@@ -45,25 +46,38 @@ class SeedPostingsTest {
                 .body("stages[2].endTime", equalTo("14:00"))
                 .body("hiringCommittee", hasSize(10))
                 .body("hiringCommittee[0].name", equalTo("Nils Jul Gjerlev"))
-                .body("hiringCommittee[1].role",
+                .body(
+                        "hiringCommittee[1].role",
                         equalTo("direktør for Børn, Sundhed & Velfærd (formand for ansættelsesudvalget)"))
                 .body("hiringCommittee[9].name", equalTo("Kristian Evendt"))
-                .body("sections.heading", contains("Indledning", "Organisation og opgaver", "Hovedopgaver",
-                        "Aktuelle opgaver", "Kompetencer – faglige, ledelsesmæssige og personlige",
-                        "Ansættelsesudvalget", "Bilag"))
+                .body(
+                        "sections.heading",
+                        contains(
+                                "Indledning",
+                                "Organisation og opgaver",
+                                "Hovedopgaver",
+                                "Aktuelle opgaver",
+                                "Kompetencer – faglige, ledelsesmæssige og personlige",
+                                "Ansættelsesudvalget",
+                                "Bilag"))
                 .body("sections[0].body", containsString("ca. 28.000 indbyggere og 106 nationaliteter"))
-                .body("links.url", org.hamcrest.Matchers.hasItem(
-                        "https://albertslund.dk/media/iujppose/skolepolitik-2023-2026.pdf"));
+                .body(
+                        "links.url",
+                        org.hamcrest.Matchers.hasItem(
+                                "https://albertslund.dk/media/iujppose/skolepolitik-2023-2026.pdf"));
     }
 
     @Test
     void lederAfSekretariatet() {
-        given().get("/api/v1/positions/leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling").then()
+        given().get("/api/v1/positions/leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling")
+                .then()
                 .statusCode(200)
                 .body("title", equalTo("Leder af Sekretariat for Politik, Jura, Kommunikation & Udvikling"))
                 .body("agency.name", equalTo("MUUSMANN"))
                 .body("reportsTo", equalTo("Afdelingschef for Økonomi & Stab"))
-                .body("unitPath.name", contains("Økonomi & Stab", "Sekretariat for Politik, Jura, Kommunikation & Udvikling"))
+                .body(
+                        "unitPath.name",
+                        contains("Økonomi & Stab", "Sekretariat for Politik, Jura, Kommunikation & Udvikling"))
                 .body("workingHours", equalTo("Fuld tid"))
                 .body("employmentTerms", containsString("overenskomstvilkår"))
                 .body("salary", containsString("forhandling"))
@@ -81,7 +95,8 @@ class SeedPostingsTest {
 
     @Test
     void chefForOekonomiOgStab() {
-        given().get("/api/v1/positions/chef-for-oekonomi-og-stab").then()
+        given().get("/api/v1/positions/chef-for-oekonomi-og-stab")
+                .then()
                 .statusCode(200)
                 .body("title", equalTo("Chef for Økonomi og Stab"))
                 .body("agency.name", equalTo("Genitor"))
@@ -101,18 +116,26 @@ class SeedPostingsTest {
                 .body("stages[1].location", equalTo("Genitor"))
                 .body("stages[4].note", containsString("kommunaldirektør, direktører og borgmester"))
                 .body("sections.body", org.hamcrest.Matchers.hasItem(containsString("ca. 75 medarbejdere")))
-                .body("sections.body", org.hamcrest.Matchers.hasItem(
-                        containsString("Økonomi og Indkøb, Organisation og Politik samt IT og Digitalisering")))
+                .body(
+                        "sections.body",
+                        org.hamcrest.Matchers.hasItem(
+                                containsString("Økonomi og Indkøb, Organisation og Politik samt IT og Digitalisering")))
                 .body("hiringCommittee", hasSize(0))
                 .body("workingHours", nullValue());
     }
 
     @Test
     void theSeedPostingsAreClosedAndListedAsSuch() {
-        given().queryParam("status", "closed").queryParam("q", "Økonomi & Stab").queryParam("size", 100)
-                .get("/api/v1/positions").then()
+        given().queryParam("status", "closed")
+                .queryParam("q", "Økonomi & Stab")
+                .queryParam("size", 100)
+                .get("/api/v1/positions")
+                .then()
                 .statusCode(200)
-                .body("items.slug", org.hamcrest.Matchers.hasItems("chef-for-oekonomi-og-stab",
-                        "leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling"));
+                .body(
+                        "items.slug",
+                        org.hamcrest.Matchers.hasItems(
+                                "chef-for-oekonomi-og-stab",
+                                "leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling"));
     }
 }

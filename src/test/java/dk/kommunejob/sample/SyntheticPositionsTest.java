@@ -27,15 +27,21 @@ class SyntheticPositionsTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             assertEquals(count + 40, Position.count());
-            List<Position> made = Position.list("slug not in ?1 order by id desc", List.of(
-                    "afdelingschef-for-dagtilbud-og-skole", "chef-for-oekonomi-og-stab",
-                    "leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling"));
+            List<Position> made = Position.list(
+                    "slug not in ?1 order by id desc",
+                    List.of(
+                            "afdelingschef-for-dagtilbud-og-skole",
+                            "chef-for-oekonomi-og-stab",
+                            "leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling"));
             List<Position> newest = made.subList(0, 40);
-            long open = newest.stream().filter(p -> p.applicationDeadline.isAfter(before)).count();
+            long open = newest.stream()
+                    .filter(p -> p.applicationDeadline.isAfter(before))
+                    .count();
             assertTrue(open >= 28, "most synthetic postings are open, got " + open);
             for (Position p : newest) {
                 assertEquals(PositionStatus.published, p.status);
-                assertTrue(p.unit != null && !p.contacts.isEmpty() && p.stages.size() >= 2 && !p.sections.isEmpty(),
+                assertTrue(
+                        p.unit != null && !p.contacts.isEmpty() && p.stages.size() >= 2 && !p.sections.isEmpty(),
                         "incomplete synthetic posting " + p.slug);
                 assertTrue(p.contacts.get(0).phone.matches("\\+452\\d{7}"), p.contacts.get(0).phone);
             }
