@@ -1,6 +1,6 @@
 package dk.kommunejob.agency;
 
-import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,12 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Agencies")
 public class AgencyResource {
 
+    @Inject
+    AgencyService agencies;
+
     @GET
     @Operation(summary = "List recruitment agencies", description = "Every recruitment agency, by name.")
     @APIResponse(responseCode = "200", description = "The agencies.")
     public List<AgencyView> list() {
-        return Agency.<Agency>listAll(Sort.by("name")).stream()
-                .map(AgencyView::of)
-                .toList();
+        return agencies.list();
     }
 }

@@ -25,7 +25,7 @@ public final class Copenhagen {
 
     /** The instant as Copenhagen shows it, e.g. 2025-05-25T23:59:59+02:00. */
     public static OffsetDateTime local(OffsetDateTime instant) {
-        return instant == null ? null : instant.atZoneSameInstant(ZONE).toOffsetDateTime();
+        return instant.atZoneSameInstant(ZONE).toOffsetDateTime();
     }
 
     public static LocalDate today(Clock clock) {

@@ -35,7 +35,9 @@ public final class QueryParams {
                     name, "Query parameter '%s' must be a whole number, got '%s'.".formatted(name, raw));
         }
         if (value < min || value > max) {
-            String range = max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
+            String range = max == Integer.MAX_VALUE
+                    ? (value < min ? "at least " + min : "at most " + max)
+                    : "from " + min + " to " + max;
             throw Problems.badParameter(name, "Query parameter '%s' must be %s, got %d.".formatted(name, range, value));
         }
         return (int) value;

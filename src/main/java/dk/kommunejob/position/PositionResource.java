@@ -1,6 +1,6 @@
 package dk.kommunejob.position;
 
-import dk.kommunejob.agency.Agency;
+import dk.kommunejob.agency.AgencyService;
 import dk.kommunejob.common.Page;
 import dk.kommunejob.common.Problems;
 import dk.kommunejob.common.QueryParams;
@@ -30,6 +30,9 @@ public class PositionResource {
 
     @Inject
     OrganisationService organisation;
+
+    @Inject
+    AgencyService agencies;
 
     @GET
     @Operation(
@@ -118,7 +121,7 @@ public class PositionResource {
                 QueryParams.text(q),
                 existing("unit", QueryParams.id("unit", unit), organisation::unitExists),
                 existing("employer", QueryParams.id("employer", employer), organisation::employerExists),
-                existing("agency", QueryParams.id("agency", agency), id -> Agency.count("id", id) > 0),
+                existing("agency", QueryParams.id("agency", agency), agencies::exists),
                 QueryParams.oneOf("status", status, StatusFilter.class, StatusFilter.open),
                 QueryParams.date("deadlineFrom", deadlineFrom),
                 QueryParams.date("deadlineTo", deadlineTo),

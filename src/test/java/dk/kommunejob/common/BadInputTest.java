@@ -21,7 +21,7 @@ class BadInputTest {
                 "/api/v1/positions|size|ten|whole number",
                 "/api/v1/positions|page|0|at least 1",
                 "/api/v1/positions|page|-1|at least 1",
-                "/api/v1/positions|page|99999999999|at least 1",
+                "/api/v1/positions|page|99999999999|at most 2147483647",
                 "/api/v1/positions|page|1.5|whole number",
                 "/api/v1/positions|sort|price|one of deadline, -deadline, -publishedAt, title",
                 "/api/v1/positions|sort|DEADLINE|one of deadline",
