@@ -2,12 +2,12 @@ package dk.kommunejob.deadline;
 
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Page;
+import dk.kommunejob.common.Paging;
 import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.position.PositionCriteria;
 import dk.kommunejob.position.PositionService;
-import dk.kommunejob.position.PositionSort;
-import dk.kommunejob.position.StatusFilter;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,34 +53,9 @@ public class DeadlineResource {
                             schema = @Schema(type = SchemaType.STRING, format = "date"))
                     @QueryParam("to")
                     String to,
-            @Parameter(
-                            description = "Page number, from 1.",
-                            example = "1",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, at most 100.",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size) {
-        PositionCriteria criteria = new PositionCriteria(
-                null,
-                null,
-                null,
-                null,
-                StatusFilter.open,
-                QueryParams.date("from", from),
-                QueryParams.date("to", to),
-                PositionSort.DEADLINE,
-                QueryParams.page(page),
-                QueryParams.size(size));
+            @BeanParam Paging paging) {
+        PositionCriteria criteria = PositionCriteria.openByDeadline(
+                QueryParams.date("from", from), QueryParams.date("to", to), paging.page(), paging.size());
         LocalDate today = Copenhagen.today(clock);
         return positions
                 .search(criteria)

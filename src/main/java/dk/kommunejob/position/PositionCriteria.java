@@ -16,4 +16,11 @@ public record PositionCriteria(
         LocalDate deadlineTo,
         PositionSort sort,
         int page,
-        int size) {}
+        int size) {
+
+    /** Open positions with deadlines in [from, to], soonest first. */
+    public static PositionCriteria openByDeadline(LocalDate from, LocalDate to, int page, int size) {
+        return new PositionCriteria(
+                null, null, null, null, StatusFilter.open, from, to, PositionSort.DEADLINE, page, size);
+    }
+}

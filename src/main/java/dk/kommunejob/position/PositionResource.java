@@ -2,20 +2,19 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.agency.AgencyService;
 import dk.kommunejob.common.Page;
+import dk.kommunejob.common.Paging;
 import dk.kommunejob.common.Problems;
 import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.organisation.OrganisationService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,92 +41,18 @@ public class PositionResource {
                     + "otherwise sorted by deadline, soonest first.")
     @APIResponse(responseCode = "200", description = "One page of positions.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<PositionSummary> list(
-            @Parameter(
-                            description =
-                                    "Search words, Danish word forms included; quotes and `-word` work as on the web.",
-                            example = "skoleleder")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(
-                            description = "Unit id: positions of this unit and every unit under it.",
-                            example = "12",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    @QueryParam("unit")
-                    String unit,
-            @Parameter(
-                            description = "Employer id.",
-                            example = "1",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    @QueryParam("employer")
-                    String employer,
-            @Parameter(
-                            description = "Recruitment agency id.",
-                            example = "2",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
-                    @QueryParam("agency")
-                    String agency,
-            @Parameter(
-                            description =
-                                    "`open` (default): still taking applications; `closed`: deadline passed; `all`: both.",
-                            example = "open",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"open", "closed", "all"},
-                                            defaultValue = "open"))
-                    @QueryParam("status")
-                    String status,
-            @Parameter(
-                            description = "Only deadlines on or after this date (Copenhagen).",
-                            example = "2025-05-01",
-                            schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    @QueryParam("deadlineFrom")
-                    String deadlineFrom,
-            @Parameter(
-                            description = "Only deadlines on or before this date (Copenhagen).",
-                            example = "2025-05-31",
-                            schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    @QueryParam("deadlineTo")
-                    String deadlineTo,
-            @Parameter(
-                            description =
-                                    "Order: `deadline` (soonest first), `-deadline`, `-publishedAt` (newest first) or `title`.",
-                            example = "-publishedAt",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            enumeration = {"deadline", "-deadline", "-publishedAt", "title"}))
-                    @QueryParam("sort")
-                    String sort,
-            @Parameter(
-                            description = "Page number, from 1.",
-                            example = "1",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
-                    @QueryParam("page")
-                    String page,
-            @Parameter(
-                            description = "Page size, at most 100.",
-                            example = "20",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("size")
-                    String size) {
+    public Page<PositionSummary> list(@BeanParam PositionFilter filter, @BeanParam Paging paging) {
         PositionCriteria criteria = new PositionCriteria(
-                QueryParams.text(q),
-                existing("unit", QueryParams.id("unit", unit), organisation::unitExists),
-                existing("employer", QueryParams.id("employer", employer), organisation::employerExists),
-                existing("agency", QueryParams.id("agency", agency), agencies::exists),
-                QueryParams.oneOf("status", status, StatusFilter.class, StatusFilter.open),
-                QueryParams.date("deadlineFrom", deadlineFrom),
-                QueryParams.date("deadlineTo", deadlineTo),
-                QueryParams.oneOf("sort", sort, PositionSort.class, null),
-                QueryParams.page(page),
-                QueryParams.size(size));
+                QueryParams.text(filter.q),
+                existing("unit", QueryParams.id("unit", filter.unit), organisation::unitExists),
+                existing("employer", QueryParams.id("employer", filter.employer), organisation::employerExists),
+                existing("agency", QueryParams.id("agency", filter.agency), agencies::exists),
+                QueryParams.oneOf("status", filter.status, StatusFilter.class, StatusFilter.open),
+                QueryParams.date("deadlineFrom", filter.deadlineFrom),
+                QueryParams.date("deadlineTo", filter.deadlineTo),
+                QueryParams.oneOf("sort", filter.sort, PositionSort.class, null),
+                paging.page(),
+                paging.size());
         return positions.search(criteria);
     }
 

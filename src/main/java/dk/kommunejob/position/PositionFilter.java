@@ -1,0 +1,75 @@
+package dk.kommunejob.position;
+
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The query parameters of the position list, as a {@code @BeanParam}. Taken as text so that a bad
+ * value is answered with a problem naming the parameter (see {@code QueryParams}).
+ */
+public class PositionFilter {
+
+    @QueryParam("q")
+    @Parameter(
+            description = "Search words, Danish word forms included; quotes and `-word` work as on the web.",
+            example = "skoleleder")
+    String q;
+
+    @QueryParam("unit")
+    @Parameter(
+            description = "Unit id: positions of this unit and every unit under it.",
+            example = "12",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+    String unit;
+
+    @QueryParam("employer")
+    @Parameter(
+            description = "Employer id.",
+            example = "1",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+    String employer;
+
+    @QueryParam("agency")
+    @Parameter(
+            description = "Recruitment agency id.",
+            example = "2",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+    String agency;
+
+    @QueryParam("status")
+    @Parameter(
+            description = "`open` (default): still taking applications; `closed`: deadline passed; `all`: both.",
+            example = "open",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"open", "closed", "all"},
+                            defaultValue = "open"))
+    String status;
+
+    @QueryParam("deadlineFrom")
+    @Parameter(
+            description = "Only deadlines on or after this date (Copenhagen).",
+            example = "2025-05-01",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    String deadlineFrom;
+
+    @QueryParam("deadlineTo")
+    @Parameter(
+            description = "Only deadlines on or before this date (Copenhagen).",
+            example = "2025-05-31",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    String deadlineTo;
+
+    @QueryParam("sort")
+    @Parameter(
+            description = "Order: `deadline` (soonest first), `-deadline`, `-publishedAt` (newest first) or `title`.",
+            example = "-publishedAt",
+            schema =
+                    @Schema(
+                            type = SchemaType.STRING,
+                            enumeration = {"deadline", "-deadline", "-publishedAt", "title"}))
+    String sort;
+}
