@@ -7,6 +7,7 @@ import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.organisation.UnitLevel;
 import dk.kommunejob.position.Position;
 import dk.kommunejob.position.PositionStatus;
 import dk.kommunejob.position.Section;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -32,45 +34,72 @@ public class SyntheticPositions {
 
     private static final int BATCH = 500;
 
-    private static final List<String> ROLES = List.of(
-            "Pædagog",
-            "Pædagogmedhjælper",
-            "Lærer",
-            "Skoleleder",
-            "Souschef",
-            "Dagplejer",
-            "Sygeplejerske",
-            "Social- og sundhedsassistent",
-            "Socialrådgiver",
-            "Ergoterapeut",
-            "Fysioterapeut",
-            "Jurist",
-            "Økonomikonsulent",
-            "HR-konsulent",
-            "IT-supporter",
-            "Projektleder",
-            "Byplanlægger",
-            "Ingeniør",
-            "Bibliotekar",
-            "Kommunikationsmedarbejder",
-            "Teamleder",
-            "Administrativ medarbejder");
-    private static final List<String> PLACES = List.of(
-            "Herstedlund Skole",
-            "Herstedøster Skole",
-            "Brøndagerskolen",
-            "Børnehuset Kastanjen",
-            "Albertshøj",
-            "Toftegaarden",
-            "Albertslund Bibliotek",
-            "Vej og Park",
-            "Familieafsnittet",
-            "Ungecentret",
-            "Musikskolen",
-            "Rådhuset",
-            "Dagplejen",
-            "Villa Social",
-            "Jobcentret");
+    /** Whom a unit hires and where they work, so titles fit the unit they are listed under. */
+    private record Trade(List<String> roles, List<String> places) {}
+
+    private static final Map<String, Trade> TRADES = Map.ofEntries(
+            Map.entry(
+                    "Dagtilbud & Skole",
+                    new Trade(
+                            List.of("Pædagog", "Pædagogmedhjælper", "Lærer", "Skoleleder", "Souschef", "Dagplejer"),
+                            List.of(
+                                    "Herstedlund Skole",
+                                    "Herstedøster Skole",
+                                    "Brøndagerskolen",
+                                    "Børnehuset Kastanjen",
+                                    "Dagplejen"))),
+            Map.entry(
+                    "Sprog & Pædagogik og Læring & Trivsel",
+                    new Trade(
+                            List.of("Pædagogisk konsulent", "Talepædagog", "Læsevejleder"),
+                            List.of("Dagtilbud & Skole"))),
+            Map.entry(
+                    "Administrativt team",
+                    new Trade(List.of("Administrativ medarbejder", "Pladsanvisningsmedarbejder"), List.of("Rådhuset"))),
+            Map.entry(
+                    "Konsulenter",
+                    new Trade(List.of("Skolekonsulent", "Dagtilbudskonsulent"), List.of("Dagtilbud & Skole"))),
+            Map.entry(
+                    "Børn & Familie",
+                    new Trade(
+                            List.of("Socialrådgiver", "Familiebehandler", "Psykolog"),
+                            List.of("Familieafsnittet", "Ungecentret"))),
+            Map.entry(
+                    "Ældre, Sundhed & Social",
+                    new Trade(
+                            List.of("Sygeplejerske", "Social- og sundhedsassistent", "Ergoterapeut", "Fysioterapeut"),
+                            List.of("Albertshøj", "Toftegaarden", "Villa Social", "Sundhedshuset"))),
+            Map.entry(
+                    "Kultur, Fritid & Ejendomme",
+                    new Trade(
+                            List.of("Bibliotekar", "Musikskolelærer", "Ejendomsservicetekniker"),
+                            List.of("Albertslund Bibliotek", "Musikskolen", "Kommunale Ejendomme"))),
+            Map.entry(
+                    "Plan, Byg & Miljø",
+                    new Trade(
+                            List.of("Byplanlægger", "Ingeniør", "Miljømedarbejder"),
+                            List.of("Vej og Park", "Rådhuset"))),
+            Map.entry(
+                    "Borger & Arbejdsmarked",
+                    new Trade(List.of("Jobkonsulent", "Sagsbehandler"), List.of("Jobcentret", "Borgerservice"))),
+            Map.entry("Økonomi & Stab", new Trade(List.of("Controller", "Specialkonsulent"), List.of("Rådhuset"))),
+            Map.entry("HR & Løn", new Trade(List.of("HR-konsulent", "Lønkonsulent"), List.of("Rådhuset"))),
+            Map.entry(
+                    "Sekretariat for Politik, Jura, Kommunikation & Udvikling",
+                    new Trade(
+                            List.of("Jurist", "Kommunikationsmedarbejder", "Udviklingskonsulent"),
+                            List.of("Rådhuset"))),
+            Map.entry(
+                    "Økonomi & Indkøb",
+                    new Trade(List.of("Økonomikonsulent", "Indkøber", "Bogholder"), List.of("Rådhuset"))),
+            Map.entry(
+                    "It & Digitalisering",
+                    new Trade(
+                            List.of("IT-supporter", "Systemadministrator", "Digitaliseringskonsulent"),
+                            List.of("Rådhuset"))));
+    private static final Trade ANY_TRADE =
+            new Trade(List.of("Administrativ medarbejder", "Projektleder", "Teamleder"), List.of("Rådhuset"));
+
     private static final List<String> FIRST_NAMES = List.of(
             "Anne",
             "Mette",
@@ -123,7 +152,8 @@ public class SyntheticPositions {
 
     private void batch(int count, Random random) {
         Employer employer = Employer.find("order by id").firstResult();
-        List<OrgUnit> units = OrgUnit.list("employer", employer);
+        // Postings belong to departments and units, not to a directorate as a whole.
+        List<OrgUnit> units = OrgUnit.list("employer = ?1 and level <> ?2", employer, UnitLevel.directorate);
         List<Agency> agencies = Agency.listAll();
         OffsetDateTime now = Copenhagen.now(clock);
         LocalDate today = Copenhagen.today(clock);
@@ -142,8 +172,12 @@ public class SyntheticPositions {
             OffsetDateTime now,
             LocalDate today,
             Random random) {
-        String role = pick(ROLES, random);
-        String place = pick(PLACES, random);
+        Trade trade = TRADES.get(unit.name);
+        if (trade == null) {
+            trade = unit.parent == null ? ANY_TRADE : TRADES.getOrDefault(unit.parent.name, ANY_TRADE);
+        }
+        String role = pick(trade.roles(), random);
+        String place = pick(trade.places(), random);
         Position p = new Position();
         p.title = role + " til " + place;
         // A random suffix keeps slugs unique without a round trip for the id.
