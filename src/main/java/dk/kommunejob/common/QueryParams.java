@@ -88,8 +88,23 @@ public final class QueryParams {
                 name, "Query parameter '%s' must be one of %s, got '%s'.".formatted(name, allowed, raw));
     }
 
-    public static String text(String raw) {
-        return blank(raw) ? null : raw.trim();
+    /** Free text such as search words: printable, and short enough to be a search. */
+    public static String text(String name, String raw, int maxLength) {
+        if (blank(raw)) {
+            return null;
+        }
+        String text = raw.strip();
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw Problems.badParameter(
+                    name, "Query parameter '%s' must not contain control characters.".formatted(name));
+        }
+        if (text.length() > maxLength) {
+            throw Problems.badParameter(
+                    name,
+                    "Query parameter '%s' must be at most %d characters, got %d."
+                            .formatted(name, maxLength, text.length()));
+        }
+        return text;
     }
 
     private static boolean blank(String raw) {

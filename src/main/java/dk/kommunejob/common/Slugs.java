@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    /** What a slug looks like; the database checks the same. */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Slugs() {}
@@ -21,5 +24,9 @@ public final class Slugs {
         text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         text = NOT_SLUG.matcher(text).replaceAll("-");
         return text.replaceAll("^-+|-+$", "");
+    }
+
+    public static boolean isSlug(String text) {
+        return SLUG.matcher(text).matches();
     }
 }

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Positions")
 public class PositionResource {
 
+    private static final int MAX_QUERY_LENGTH = 200;
+
     @Inject
     PositionService positions;
 
@@ -43,7 +45,7 @@ public class PositionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<PositionSummary> list(@BeanParam PositionFilter filter, @BeanParam Paging paging) {
         PositionCriteria criteria = new PositionCriteria(
-                QueryParams.text(filter.q),
+                QueryParams.text("q", filter.q, MAX_QUERY_LENGTH),
                 existing("unit", QueryParams.id("unit", filter.unit), organisation::unitExists),
                 existing("employer", QueryParams.id("employer", filter.employer), organisation::employerExists),
                 existing("agency", QueryParams.id("agency", filter.agency), agencies::exists),

@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Page;
+import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.stage.StageView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,8 +143,10 @@ public class PositionService {
             } catch (NumberFormatException tooLong) {
                 return Optional.empty();
             }
-        } else {
+        } else if (Slugs.isSlug(idOrSlug)) {
             query = em.createQuery(published + "p.slug = :slug", Position.class).setParameter("slug", idOrSlug);
+        } else {
+            return Optional.empty();
         }
         return query.setParameter("published", PositionStatus.published)
                 .getResultStream()

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,7 +38,8 @@ class BadInputTest {
                 "/api/v1/deadlines|to|2025-02-30|ISO date",
                 "/api/v1/deadlines|size|1000|from 1 to 100",
                 "/api/v1/units|employer|x|positive numeric id",
-                "/api/v1/units|employer|987654321|no employer with id 987654321"
+                "/api/v1/units|employer|987654321|no employer with id 987654321",
+                "/api/v1/positions|q|skole\u0000leder|control characters",
             })
     void badQueryParametersAreNamedInA400Problem(String path, String parameter, String value, String says) {
         given().queryParam(parameter, value)
@@ -51,6 +53,24 @@ class BadInputTest {
                 .body("detail", containsString("'" + parameter + "'"))
                 .body("detail", containsString(says))
                 .body("instance", equalTo(path));
+    }
+
+    @Test
+    void overlongSearchesAreRefused() {
+        given().queryParam("q", "skole ".repeat(50))
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("q"))
+                .body("detail", containsString("at most 200 characters"));
+    }
+
+    @Test
+    void whatCannotBeASlugIsNotFound() {
+        for (String key : new String[] {"Not a slug", "nul\u0000byte", "æble", "x".repeat(2000)}) {
+            given().get("/api/v1/positions/{key}", key).then().statusCode(404).contentType("application/problem+json");
+        }
     }
 
     @ParameterizedTest
