@@ -14,7 +14,8 @@ public class PositionFilter {
     @QueryParam("q")
     @Parameter(
             description = "Search words, Danish word forms included; quotes and `-word` work as on the web.",
-            example = "skoleleder")
+            example = "skoleleder",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     String q;
 
     @QueryParam("unit")
