@@ -2,6 +2,7 @@ package dk.kommunejob.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The service's own settings; each is also an environment variable (JOBS_SAMPLE_DATA, ...). */
 @ConfigMapping(prefix = "jobs")
@@ -14,4 +15,7 @@ public interface JobsConfig {
     /** How many synthetic postings the sample data adds beside the seed postings. */
     @WithDefault("200")
     int samplePositions();
+
+    /** An editor key that is made to exist at start, for a fresh install's first editor. */
+    Optional<String> bootstrapEditorKey();
 }

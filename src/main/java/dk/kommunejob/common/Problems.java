@@ -2,6 +2,8 @@ package dk.kommunejob.common;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.Map;
 
 /** The problems (RFC 9457) this service raises itself; the problem extension renders them. */
 public final class Problems {
@@ -15,6 +17,16 @@ public final class Problems {
                 .withTitle("Invalid parameter")
                 .withDetail(detail)
                 .with("parameter", parameter)
+                .build();
+    }
+
+    /** 400 naming the request body's field that is wrong, as the validation problems do. */
+    public static HttpProblem badField(String field, String message) {
+        return HttpProblem.builder()
+                .withStatus(Status.BAD_REQUEST)
+                .withTitle("Constraint Violation")
+                .withDetail(message)
+                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
                 .build();
     }
 

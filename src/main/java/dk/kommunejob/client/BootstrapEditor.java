@@ -1,0 +1,22 @@
+package dk.kommunejob.client;
+
+import dk.kommunejob.common.JobsConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** JOBS_BOOTSTRAP_EDITOR_KEY gives a fresh install its first editor. */
+@ApplicationScoped
+public class BootstrapEditor {
+
+    @Inject
+    JobsConfig config;
+
+    @Inject
+    ClientService clients;
+
+    void onStart(@Observes StartupEvent event) {
+        config.bootstrapEditorKey().ifPresent(clients::ensureBootstrapEditor);
+    }
+}

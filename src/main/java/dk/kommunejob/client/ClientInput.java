@@ -1,0 +1,16 @@
+package dk.kommunejob.client;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "NewClient", description = "A client to create. Its key is generated and shown once, in the answer.")
+public record ClientInput(
+        @Schema(description = "Who the client is, for people reading the history.", example = "MUUSMANN portal")
+                @NotBlank
+                @Size(max = 200)
+                String name,
+        @Schema(description = "What the client may do.", example = "agency") @NotNull ClientRole role,
+        @Schema(description = "The agency an `agency` client acts for; absent for editors.", example = "1")
+                Long agencyId) {}

@@ -1,0 +1,75 @@
+package dk.kommunejob.client;
+
+import dk.kommunejob.common.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clients")
+@RolesAllowed("editor")
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class ClientResource {
+
+    @Inject
+    ClientService clients;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create a client",
+            description = "Creates an editor or agency client and returns its key, this once.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The client and its key; Location names the client.",
+            content = @Content(schema = @Schema(implementation = ClientCreated.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidBody")
+    public RestResponse<ClientCreated> create(
+            @RequestBody(description = "The client to create.") @Valid @NotNull ClientInput input) {
+        ClientCreated created = clients.create(input);
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, created)
+                .location(URI.create("/api/v1/clients/" + created.client().id()))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List clients", description = "Every client, revoked ones included, without keys.")
+    @APIResponse(responseCode = "200", description = "The clients.")
+    public List<ClientView> list() {
+        return clients.list();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(
+            summary = "Revoke a client",
+            description = "Its key stops working at once. The client stays listed, with `revokedAt`.")
+    @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void revoke(@Parameter(description = "Client id.", example = "7") @PathParam("id") long id) {
+        clients.revoke(id).orElseThrow(() -> Problems.notFound("No client with id %d.".formatted(id)));
+    }
+}
