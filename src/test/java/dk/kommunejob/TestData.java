@@ -12,6 +12,8 @@ import dk.kommunejob.position.Section;
 import dk.kommunejob.stage.Stage;
 import dk.kommunejob.stage.StageKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import java.util.function.Consumer;
  * other's data and can run in any order.
  */
 public final class TestData {
+
+    /** The test profile's JOBS_BOOTSTRAP_EDITOR_KEY. */
+    public static final String BOOTSTRAP_KEY = "test-bootstrap-editor-key";
 
     private TestData() {}
 
@@ -98,5 +103,34 @@ public final class TestData {
 
     public static Agency agency(long id) {
         return Agency.findById(id);
+    }
+
+    /** A JSON request with this API key; anonymous when the key is null. */
+    public static RequestSpecification as(String key) {
+        RequestSpecification spec = RestAssured.given().contentType("application/json");
+        return key == null ? spec : spec.header("Authorization", "Bearer " + key);
+    }
+
+    /** A new editor client's key. */
+    public static String editorKey(String name) {
+        return newClient("""
+                {"name": "%s", "role": "editor"}""".formatted(name));
+    }
+
+    /** A new agency client's key. */
+    public static String agencyKey(long agencyId, String name) {
+        return newClient(
+                """
+                {"name": "%s", "role": "agency", "agencyId": %d}""".formatted(name, agencyId));
+    }
+
+    private static String newClient(String body) {
+        return as(BOOTSTRAP_KEY)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 }

@@ -30,6 +30,54 @@ public final class Problems {
                 .build();
     }
 
+    public static HttpProblem forbidden(String detail) {
+        return HttpProblem.builder()
+                .withStatus(Status.FORBIDDEN)
+                .withTitle("Forbidden")
+                .withDetail(detail)
+                .build();
+    }
+
+    /** 409: the request does not fit the resource's current state (an illegal transition). */
+    public static HttpProblem conflict(String detail) {
+        return HttpProblem.builder()
+                .withStatus(Status.CONFLICT)
+                .withTitle("Conflict")
+                .withDetail(detail)
+                .build();
+    }
+
+    /** 422: the resource is not complete enough for what was asked; `violations` lists what is missing. */
+    public static HttpProblem incomplete(String detail, List<String> missingFields) {
+        return HttpProblem.builder()
+                .withStatus(422)
+                .withTitle("Unprocessable Content")
+                .withDetail(detail)
+                .with(
+                        "violations",
+                        missingFields.stream()
+                                .map(f -> Map.of("field", f, "in", "body", "message", "is required to publish"))
+                                .toList())
+                .build();
+    }
+
+    public static HttpProblem preconditionRequired() {
+        return HttpProblem.builder()
+                .withStatus(428)
+                .withTitle("Precondition Required")
+                .withDetail("Send If-Match with the position's current ETag, so no one else's change is overwritten.")
+                .build();
+    }
+
+    public static HttpProblem preconditionFailed(String currentEtag) {
+        return HttpProblem.builder()
+                .withStatus(Status.PRECONDITION_FAILED)
+                .withTitle("Precondition Failed")
+                .withDetail("The position has changed since that ETag; fetch it again (current ETag %s)."
+                        .formatted(currentEtag))
+                .build();
+    }
+
     public static HttpProblem notFound(String detail) {
         return HttpProblem.builder()
                 .withStatus(Status.NOT_FOUND)

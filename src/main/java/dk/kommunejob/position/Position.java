@@ -1,6 +1,7 @@
 package dk.kommunejob.position;
 
 import dk.kommunejob.agency.Agency;
+import dk.kommunejob.client.ApiClient;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
@@ -92,6 +93,25 @@ public class Position extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** Counts writes; the ETag a writer must send back (If-Match) to change the position. */
+    public long version = 1;
+
+    /** Set when the posting was ended before its deadline. */
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    /** The agency's own reference, for postings it syncs from its system. */
+    @Column(name = "external_ref")
+    public String externalRef;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "created_by")
+    public ApiClient createdBy;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "updated_by")
+    public ApiClient updatedBy;
+
     @Column(name = "search_text")
     String searchText = "";
 
@@ -109,6 +129,11 @@ public class Position extends PanacheEntityBase {
     @CollectionTable(name = "position_link", joinColumns = @JoinColumn(name = "position_id"))
     @OrderColumn(name = "ord")
     public List<Link> links = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "deadline_change", joinColumns = @JoinColumn(name = "position_id"))
+    @OrderColumn(name = "ord")
+    public List<DeadlineChange> deadlineChanges = new ArrayList<>();
 
     @OneToMany(mappedBy = "position", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("ord")
@@ -128,6 +153,11 @@ public class Position extends PanacheEntityBase {
         stage.position = this;
         stage.ord = stages.size();
         stages.add(stage);
+    }
+
+    /** Published and taking applications at this moment (whole seconds, Copenhagen). */
+    public boolean isOpenAt(OffsetDateTime now) {
+        return status == PositionStatus.published && closedAt == null && !now.isAfter(applicationDeadline);
     }
 
     /** Keeps the searchable body text (the title is indexed by the database itself) in step. */

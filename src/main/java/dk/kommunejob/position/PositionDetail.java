@@ -18,8 +18,13 @@ public record PositionDetail(
         @Schema(description = "URL slug.", example = "afdelingschef-for-dagtilbud-og-skole") String slug,
         @Schema(description = "Title.", example = "Afdelingschef for Dagtilbud & Skole") String title,
         @Schema(description = "Whether it still takes applications.", example = "open") PublicStatus status,
+        @Schema(
+                        description =
+                                "Where it is in its life: `draft` and `withdrawn` postings are seen only by their writers.",
+                        example = "published")
+                PositionStatus state,
         @Schema(description = "The employer.") Ref employer,
-        @Schema(description = "The organisation unit the position belongs to.") Ref unit,
+        @Schema(description = "The organisation unit the position belongs to (a draft may have none yet).") Ref unit,
         @Schema(
                         description =
                                 "The unit's place in the organisation, from the top (directorate) down to the unit itself.")
@@ -50,6 +55,8 @@ public record PositionDetail(
         @Schema(description = "The hiring committee, in the posting's order.")
                 List<CommitteeMemberView> hiringCommittee,
         @Schema(description = "Links and attachments.") List<LinkView> links,
+        @Schema(description = "Earlier deadlines, when the deadline was extended, oldest first.")
+                List<DeadlineChangeView> deadlineHistory,
         @Schema(description = "Contacts, in the posting's order.") List<ContactView> contacts,
         @Schema(description = "The recruitment process, in order.") List<StageView> stages) {
 
@@ -74,14 +81,24 @@ public record PositionDetail(
                             example = "https://albertslund.dk/media/iujppose/skolepolitik-2023-2026.pdf")
                     String url) {}
 
+    @Schema(name = "DeadlineChange", description = "A deadline moved later.")
+    public record DeadlineChangeView(
+            @Schema(description = "The deadline before.", example = "2025-05-25T23:59:59+02:00")
+                    OffsetDateTime previousDeadline,
+            @Schema(description = "The deadline after.", example = "2025-06-01T23:59:59+02:00")
+                    OffsetDateTime newDeadline,
+            @Schema(description = "When it was moved.", example = "2025-05-20T10:15:00+02:00")
+                    OffsetDateTime changedAt) {}
+
     static PositionDetail of(Position p, OffsetDateTime now) {
         return new PositionDetail(
                 p.id,
                 p.slug,
                 p.title,
                 PositionService.statusOf(p, now),
+                p.status,
                 new Ref(p.employer.id, p.employer.name),
-                new Ref(p.unit.id, p.unit.name),
+                p.unit == null ? null : new Ref(p.unit.id, p.unit.name),
                 path(p.unit),
                 p.agency == null ? null : new Ref(p.agency.id, p.agency.name),
                 p.reportsTo,
@@ -91,15 +108,22 @@ public record PositionDetail(
                 p.pension,
                 p.startDate,
                 p.startText,
-                Copenhagen.local(p.applicationDeadline),
+                // Drafts may lack a deadline and have no publication time yet.
+                p.applicationDeadline == null ? null : Copenhagen.local(p.applicationDeadline),
                 p.applyUrl,
-                Copenhagen.local(p.publishedAt),
+                p.publishedAt == null ? null : Copenhagen.local(p.publishedAt),
                 Copenhagen.local(p.updatedAt),
                 p.sections.stream().map(s -> new SectionView(s.heading, s.body)).toList(),
                 p.hiringCommittee.stream()
                         .map(m -> new CommitteeMemberView(m.name, m.role))
                         .toList(),
                 p.links.stream().map(l -> new LinkView(l.title, l.url)).toList(),
+                p.deadlineChanges.stream()
+                        .map(d -> new DeadlineChangeView(
+                                Copenhagen.local(d.previousDeadline),
+                                Copenhagen.local(d.newDeadline),
+                                Copenhagen.local(d.changedAt)))
+                        .toList(),
                 p.contacts.stream().map(ContactView::of).toList(),
                 p.stages.stream().map(StageView::of).toList());
     }

@@ -42,7 +42,7 @@ public class PositionService {
     Clock clock;
 
     static PublicStatus statusOf(Position position, OffsetDateTime now) {
-        return now.isAfter(position.applicationDeadline) ? PublicStatus.closed : PublicStatus.open;
+        return position.isOpenAt(now) ? PublicStatus.open : PublicStatus.closed;
     }
 
     /**
@@ -84,8 +84,8 @@ public class PositionService {
     private static String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("p.status = 'published'");
         switch (c.status()) {
-            case open -> where.append(" AND p.application_deadline >= :now");
-            case closed -> where.append(" AND p.application_deadline < :now");
+            case open -> where.append(" AND p.closed_at IS NULL AND p.application_deadline >= :now");
+            case closed -> where.append(" AND (p.closed_at IS NOT NULL OR p.application_deadline < :now)");
             case all -> {}
         }
         if (c.status() != StatusFilter.all) {

@@ -1,5 +1,8 @@
 package dk.kommunejob.client;
 
+import static dk.kommunejob.TestData.BOOTSTRAP_KEY;
+import static dk.kommunejob.TestData.as;
+import static dk.kommunejob.TestData.editorKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,22 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dk.kommunejob.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ClientsTest {
 
-    /** The test profile's JOBS_BOOTSTRAP_EDITOR_KEY. */
-    static final String BOOTSTRAP_KEY = "test-bootstrap-editor-key";
-
     @Inject
     ClientService clients;
-
-    static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key).contentType("application/json");
-    }
 
     @Test
     void anEditorCreatesAnAgencyClientWhoseKeyWorksOnceShownAndIsStoredOnlyAsAHash() {
@@ -217,17 +212,5 @@ class ClientsTest {
                 .call(() -> ApiClient.<ApiClient>find("bootstrap = true and revokedAt is null")
                         .singleResult()
                         .id);
-    }
-
-    /** A new editor client's key. */
-    static String editorKey(String name) {
-        return as(BOOTSTRAP_KEY)
-                .body("""
-                        {"name": "%s", "role": "editor"}""".formatted(name))
-                .post("/api/v1/clients")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("key");
     }
 }

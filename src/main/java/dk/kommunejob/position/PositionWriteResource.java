@@ -1,0 +1,222 @@
+package dk.kommunejob.position;
+
+import dk.kommunejob.client.Caller;
+import dk.kommunejob.position.PositionWriter.Written;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Writes to positions, for editors and agencies. Every change after creation names the version it
+ * builds on (If-Match with the ETag), so no writer silently overwrites another.
+ */
+@Path("/api/v1/positions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Positions")
+@RolesAllowed({"editor", "agency"})
+@SecurityRequirement(name = "apiKey")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class PositionWriteResource {
+
+    @Inject
+    PositionWriter writer;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create a position",
+            description = "Creates a draft. An agency client's drafts are its own agency's. The answer's ETag is the "
+                    + "version to send in If-Match with the next change.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The draft; Location names it, ETag is its version.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, for If-Match.",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidBody")
+    public RestResponse<PositionDetail> create(
+            @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
+        Written written = writer.create(caller(), input);
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, written.position())
+                .location(URI.create("/api/v1/positions/" + written.position().id()))
+                .header("ETag", written.etag())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/editable")
+    @Operation(
+            summary = "Get a position as its writers see it",
+            description = "Drafts and withdrawn positions included, with the ETag to change it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The position; ETag is its version.",
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RestResponse<PositionDetail> get(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id) {
+        return answer(id, writer.find(caller(), id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Replace a position",
+            description = "Replaces every editable field, contacts, stages, sections, committee and links included. "
+                    + "A deadline moved later on a published position is kept in its deadline history.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The position after the change; ETag is its new version.",
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidBody")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PositionDetail> replace(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "The ETag of the version this change builds on.",
+                            example = "\"3\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
+        return answer(id, writer.replace(caller(), id, ifMatch, input));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(
+            summary = "Publish a draft",
+            description = "Needs a unit, a future deadline, an apply URL and at least one contact.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The published position.",
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Incomplete")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PositionDetail> publish(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
+        return answer(id, writer.publish(caller(), id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Operation(summary = "Close a position early", description = "Ends an open position before its deadline.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The closed position.",
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PositionDetail> close(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
+        return answer(id, writer.close(caller(), id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "Withdraw a position", description = "Takes it out of public view, whatever its state.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The withdrawn position.",
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PositionDetail> withdraw(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
+        return answer(id, writer.withdraw(caller(), id, ifMatch));
+    }
+
+    @Schema(name = "Reopening", description = "The new deadline of a reopened position.")
+    public record Reopening(
+            @Schema(
+                            description = "A date or date-time, later than now and than the old deadline.",
+                            example = "2025-06-15")
+                    @NotNull
+                    String applicationDeadline) {}
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Reopen a closed position",
+            description = "Opens it again with a later deadline; the old deadline stays in its deadline history.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The reopened position.",
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidBody")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PositionDetail> reopen(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(description = "The new deadline.") @Valid @NotNull Reopening reopening) {
+        return answer(id, writer.reopen(caller(), id, ifMatch, reopening.applicationDeadline()));
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
+    }
+
+    private static RestResponse<PositionDetail> answer(long id, Optional<Written> written) {
+        Written w = written.orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
+        return RestResponse.ResponseBuilder.ok(w.position())
+                .header("ETag", w.etag())
+                .build();
+    }
+}

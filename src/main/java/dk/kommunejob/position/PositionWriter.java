@@ -1,0 +1,461 @@
+package dk.kommunejob.position;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.kommunejob.agency.Agency;
+import dk.kommunejob.client.ApiClient;
+import dk.kommunejob.client.Caller;
+import dk.kommunejob.common.Copenhagen;
+import dk.kommunejob.common.Phones;
+import dk.kommunejob.common.Problems;
+import dk.kommunejob.common.SafeHtml;
+import dk.kommunejob.common.Slugs;
+import dk.kommunejob.contact.Contact;
+import dk.kommunejob.organisation.Employer;
+import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.position.PositionInput.CommitteeMemberInput;
+import dk.kommunejob.position.PositionInput.ContactInput;
+import dk.kommunejob.position.PositionInput.LinkInput;
+import dk.kommunejob.position.PositionInput.SectionInput;
+import dk.kommunejob.position.PositionInput.StageInput;
+import dk.kommunejob.stage.Stage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Writes to positions: create, replace, and the publication life cycle. Every write is recorded. */
+@ApplicationScoped
+@Transactional
+public class PositionWriter {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A position after a write, with the version its ETag carries. */
+    public record Written(PositionDetail position, long version) {
+
+        public String etag() {
+            return etagOf(version);
+        }
+    }
+
+    public static String etagOf(long version) {
+        return "\"" + version + "\"";
+    }
+
+    public Written create(Caller caller, PositionInput input) {
+        PositionInput normalised = normalise(caller, input);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Position p = new Position();
+        p.slug = "draft-" + UUID.randomUUID();
+        p.status = PositionStatus.draft;
+        p.createdAt = now;
+        p.createdBy = ApiClient.findById(caller.clientId());
+        apply(p, normalised, caller, now);
+        p.persist();
+        // The slug carries the id, which exists only now.
+        p.slug = Slugs.of(p.title) + "-" + p.id;
+        record(p, caller, now, "created", Map.of());
+        return written(p);
+    }
+
+    /** The position as its writers see it, drafts included; empty when the caller may not see it. */
+    public Optional<Written> find(Caller caller, long id) {
+        return visible(caller, id).map(this::written);
+    }
+
+    /** The editable fields as they stand: the base a merge patch applies to. */
+    public Optional<JsonNode> editable(Caller caller, long id) {
+        return visible(caller, id).map(p -> json.valueToTree(toInput(p)));
+    }
+
+    /** Full replace of the editable fields, if the caller holds the current version. */
+    public Optional<Written> replace(Caller caller, long id, String ifMatch, PositionInput input) {
+        return locked(caller, id).map(p -> {
+            checkVersion(p, ifMatch);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            PositionInput normalised = normalise(caller, input);
+            PositionInput before = toInput(p);
+            if (!normalised.equals(before)) {
+                OffsetDateTime previousDeadline = p.applicationDeadline;
+                apply(p, normalised, caller, now);
+                keepDeadlineExtension(p, previousDeadline, now);
+                record(p, caller, now, "updated", diff(before, normalised));
+            }
+            return written(p);
+        });
+    }
+
+    public Optional<Written> publish(Caller caller, long id, String ifMatch) {
+        return transition(caller, id, ifMatch, "published", (p, now) -> {
+            if (p.status != PositionStatus.draft) {
+                throw Problems.conflict("Only a draft can be published; this position is %s.".formatted(p.status));
+            }
+            List<String> missing = new ArrayList<>();
+            if (p.unit == null) {
+                missing.add("unitId");
+            }
+            if (p.applicationDeadline == null) {
+                missing.add("applicationDeadline");
+            } else if (!p.applicationDeadline.isAfter(now)) {
+                throw Problems.conflict("The application deadline has passed; set a later one before publishing.");
+            }
+            if (p.applyUrl == null) {
+                missing.add("applyUrl");
+            }
+            if (p.contacts.isEmpty()) {
+                missing.add("contacts");
+            }
+            if (!missing.isEmpty()) {
+                throw Problems.incomplete("The position is not complete enough to publish.", missing);
+            }
+            p.status = PositionStatus.published;
+            p.publishedAt = now;
+        });
+    }
+
+    /** Ends the posting before its deadline. */
+    public Optional<Written> close(Caller caller, long id, String ifMatch) {
+        return transition(caller, id, ifMatch, "closed", (p, now) -> {
+            if (!p.isOpenAt(now)) {
+                throw Problems.conflict("Only an open position can be closed; this one is %s."
+                        .formatted(p.status == PositionStatus.published ? "closed already" : p.status));
+            }
+            p.closedAt = now;
+        });
+    }
+
+    public Optional<Written> withdraw(Caller caller, long id, String ifMatch) {
+        return transition(caller, id, ifMatch, "withdrawn", (p, now) -> {
+            if (p.status == PositionStatus.withdrawn) {
+                throw Problems.conflict("The position is withdrawn already.");
+            }
+            p.status = PositionStatus.withdrawn;
+        });
+    }
+
+    /** Opens a published position again with a later deadline, kept in its deadline history. */
+    public Optional<Written> reopen(Caller caller, long id, String ifMatch, String deadlineText) {
+        return transition(caller, id, ifMatch, "reopened", (p, now) -> {
+            if (p.status != PositionStatus.published || p.isOpenAt(now)) {
+                throw Problems.conflict("Only a closed, published position can be reopened; this one is %s."
+                        .formatted(p.status == PositionStatus.published ? "open" : p.status));
+            }
+            OffsetDateTime deadline = deadline(deadlineText, "applicationDeadline");
+            if (deadline == null || !deadline.isAfter(now) || !deadline.isAfter(p.applicationDeadline)) {
+                throw Problems.badField(
+                        "applicationDeadline", "Reopening needs a new deadline later than both now and the old one.");
+            }
+            OffsetDateTime previous = p.applicationDeadline;
+            p.applicationDeadline = deadline;
+            p.closedAt = null;
+            keepDeadlineExtension(p, previous, now);
+        });
+    }
+
+    private interface Transition {
+        void apply(Position position, OffsetDateTime now);
+    }
+
+    private Optional<Written> transition(Caller caller, long id, String ifMatch, String action, Transition transition) {
+        return locked(caller, id).map(p -> {
+            checkVersion(p, ifMatch);
+            OffsetDateTime now = Copenhagen.now(clock);
+            transition.apply(p, now);
+            p.version++;
+            p.updatedAt = now;
+            p.updatedBy = ApiClient.findById(caller.clientId());
+            record(p, caller, now, action, Map.of());
+            return written(p);
+        });
+    }
+
+    private Optional<Position> visible(Caller caller, long id) {
+        return Optional.ofNullable(em.find(Position.class, id)).map(p -> authorised(caller, p));
+    }
+
+    /** The row is locked until commit, so two writers holding the same ETag cannot both win. */
+    private Optional<Position> locked(Caller caller, long id) {
+        return Optional.ofNullable(em.find(Position.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .map(p -> authorised(caller, p));
+    }
+
+    private static Position authorised(Caller caller, Position p) {
+        if (!caller.mayActFor(p.agency == null ? null : p.agency.id)) {
+            throw Problems.forbidden("Only editors and the position's own agency may change it.");
+        }
+        return p;
+    }
+
+    private static void checkVersion(Position p, String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Problems.preconditionRequired();
+        }
+        String current = etagOf(p.version);
+        boolean matches = ifMatch.strip().equals("*")
+                || List.of(ifMatch.split(",")).stream()
+                        .map(tag -> tag.strip().replaceFirst("^W/", ""))
+                        .anyMatch(current::equals);
+        if (!matches) {
+            throw Problems.preconditionFailed(current);
+        }
+    }
+
+    /**
+     * The input as it will be stored: phones in E.164, section HTML sanitised, the deadline in one
+     * form, references checked. Two inputs that store the same position normalise to equal records.
+     */
+    PositionInput normalise(Caller caller, PositionInput in) {
+        Employer employer = Employer.<Employer>findByIdOptional(in.employerId())
+                .orElseThrow(
+                        () -> Problems.badField("employerId", "No employer with id %d.".formatted(in.employerId())));
+        if (in.unitId() != null) {
+            OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(in.unitId())
+                    .filter(u -> u.employer.id.equals(employer.id))
+                    .orElseThrow(() -> Problems.badField(
+                            "unitId", "Employer %d has no unit with id %d.".formatted(employer.id, in.unitId())));
+        }
+        Long agencyId = in.agencyId();
+        if (!caller.isEditor()) {
+            if (agencyId != null && !agencyId.equals(caller.agencyId())) {
+                throw Problems.badField(
+                        "agencyId",
+                        "An agency client's postings are its own agency's (%d).".formatted(caller.agencyId()));
+            }
+            agencyId = caller.agencyId();
+        } else if (agencyId != null && Agency.findById(agencyId) == null) {
+            throw Problems.badField("agencyId", "No agency with id %d.".formatted(agencyId));
+        }
+        OffsetDateTime deadline = deadline(in.applicationDeadline(), "applicationDeadline");
+        List<ContactInput> contacts = new ArrayList<>();
+        List<ContactInput> given = list(in.contacts());
+        for (int i = 0; i < given.size(); i++) {
+            ContactInput c = given.get(i);
+            String phone = null;
+            if (c.phone() != null && !c.phone().isBlank()) {
+                try {
+                    phone = Phones.toE164(c.phone());
+                } catch (IllegalArgumentException e) {
+                    throw Problems.badField("contacts[%d].phone".formatted(i), e.getMessage() + ".");
+                }
+            }
+            contacts.add(new ContactInput(c.name(), c.role(), c.organisation(), phone, blankToNull(c.email())));
+        }
+        List<StageInput> stages = list(in.stages());
+        for (int i = 0; i < stages.size(); i++) {
+            StageInput s = stages.get(i);
+            if (s.startTime() != null && s.endTime() != null && !s.endTime().isAfter(s.startTime())) {
+                throw Problems.badField(
+                        "stages[%d].endTime".formatted(i), "The end time must be after the start time.");
+            }
+        }
+        checkDateOrder(deadline, stages, in.startDate());
+        return new PositionInput(
+                in.title().strip(),
+                employer.id,
+                in.unitId(),
+                agencyId,
+                in.reportsTo(),
+                in.employmentTerms(),
+                in.workingHours(),
+                in.salary(),
+                in.pension(),
+                in.startDate(),
+                in.startText(),
+                deadline == null ? null : deadlineText(deadline),
+                in.applyUrl(),
+                list(in.sections()).stream()
+                        .map(s -> new SectionInput(s.heading(), SafeHtml.sanitize(s.body())))
+                        .toList(),
+                list(in.hiringCommittee()),
+                list(in.links()),
+                contacts,
+                stages);
+    }
+
+    /** The deadline comes before the first interview, and the interviews before the start date. */
+    private static void checkDateOrder(OffsetDateTime deadline, List<StageInput> stages, LocalDate startDate) {
+        LocalDate deadlineDate = deadline == null
+                ? null
+                : deadline.atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
+        if (deadlineDate != null && startDate != null && !startDate.isAfter(deadlineDate)) {
+            throw Problems.badField(
+                    "startDate", "The start date comes after the application deadline (%s).".formatted(deadlineDate));
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            LocalDate date = stages.get(i).date();
+            if (date == null) {
+                continue;
+            }
+            if (deadlineDate != null && date.isBefore(deadlineDate)) {
+                throw Problems.badField(
+                        "stages[%d].date".formatted(i),
+                        "Stages come after the application deadline (%s).".formatted(deadlineDate));
+            }
+            if (startDate != null && !date.isBefore(startDate)) {
+                throw Problems.badField(
+                        "stages[%d].date".formatted(i), "Stages come before the start date (%s).".formatted(startDate));
+            }
+        }
+    }
+
+    private static OffsetDateTime deadline(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return text.length() == 10
+                    ? Copenhagen.endOfDay(LocalDate.parse(text))
+                    : OffsetDateTime.parse(text)
+                            .atZoneSameInstant(Copenhagen.ZONE)
+                            .toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw Problems.badField(
+                    field, "'%s' is not a date (2025-05-25) or a date-time with offset.".formatted(text));
+        }
+    }
+
+    /** A deadline at the last second of its day is shown as that date; others as a date-time. */
+    private static String deadlineText(OffsetDateTime deadline) {
+        OffsetDateTime local = Copenhagen.local(deadline);
+        LocalDate date = local.toLocalDate();
+        return Copenhagen.endOfDay(date).equals(local) ? date.toString() : local.toString();
+    }
+
+    private void apply(Position p, PositionInput in, Caller caller, OffsetDateTime now) {
+        p.title = in.title();
+        p.employer = Employer.findById(in.employerId());
+        p.unit = in.unitId() == null ? null : OrgUnit.findById(in.unitId());
+        p.agency = in.agencyId() == null ? null : Agency.findById(in.agencyId());
+        p.reportsTo = in.reportsTo();
+        p.employmentTerms = in.employmentTerms();
+        p.workingHours = in.workingHours();
+        p.salary = in.salary();
+        p.pension = in.pension();
+        p.startDate = in.startDate();
+        p.startText = in.startText();
+        p.applicationDeadline = deadline(in.applicationDeadline(), "applicationDeadline");
+        p.applyUrl = in.applyUrl();
+        p.sections.clear();
+        in.sections().forEach(s -> p.sections.add(new Section(s.heading(), s.body())));
+        p.hiringCommittee.clear();
+        in.hiringCommittee().forEach(m -> p.hiringCommittee.add(new CommitteeMember(m.name(), m.role())));
+        p.links.clear();
+        in.links().forEach(l -> p.links.add(new Link(l.title(), l.url())));
+        p.contacts.clear();
+        in.contacts()
+                .forEach(c -> p.addContact(new Contact(c.name(), c.role(), c.organisation(), c.phone(), c.email())));
+        p.stages.clear();
+        in.stages()
+                .forEach(s -> p.addStage(
+                        new Stage(s.kind(), s.label(), s.date(), s.startTime(), s.endTime(), s.location(), s.note())));
+        p.index();
+        if (p.id != null) {
+            p.version++;
+        }
+        p.updatedAt = now;
+        p.updatedBy = ApiClient.findById(caller.clientId());
+    }
+
+    private static void keepDeadlineExtension(Position p, OffsetDateTime previous, OffsetDateTime now) {
+        if (p.status != PositionStatus.draft
+                && previous != null
+                && p.applicationDeadline != null
+                && p.applicationDeadline.isAfter(previous)) {
+            p.deadlineChanges.add(new DeadlineChange(previous, p.applicationDeadline, now));
+        }
+    }
+
+    static PositionInput toInput(Position p) {
+        return new PositionInput(
+                p.title,
+                p.employer.id,
+                p.unit == null ? null : p.unit.id,
+                p.agency == null ? null : p.agency.id,
+                p.reportsTo,
+                p.employmentTerms,
+                p.workingHours,
+                p.salary,
+                p.pension,
+                p.startDate,
+                p.startText,
+                p.applicationDeadline == null ? null : deadlineText(p.applicationDeadline),
+                p.applyUrl,
+                p.sections.stream()
+                        .map(s -> new SectionInput(s.heading, s.body))
+                        .toList(),
+                p.hiringCommittee.stream()
+                        .map(m -> new CommitteeMemberInput(m.name, m.role))
+                        .toList(),
+                p.links.stream().map(l -> new LinkInput(l.title, l.url)).toList(),
+                p.contacts.stream()
+                        .map(c -> new ContactInput(c.name, c.role, c.organisation, c.phone, c.email))
+                        .toList(),
+                p.stages.stream()
+                        .map(s -> new StageInput(s.kind, s.label, s.date, s.startTime, s.endTime, s.location, s.note))
+                        .toList());
+    }
+
+    /** {"field": {"from": ..., "to": ...}} for the editable fields that differ. */
+    private Map<String, Object> diff(PositionInput before, PositionInput after) {
+        ObjectNode from = json.valueToTree(before);
+        ObjectNode to = json.valueToTree(after);
+        ObjectNode changes = json.createObjectNode();
+        for (Iterator<String> fields = to.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (!from.path(field).equals(to.path(field))) {
+                ObjectNode change = changes.putObject(field);
+                change.set("from", from.get(field));
+                change.set("to", to.get(field));
+            }
+        }
+        return json.convertValue(changes, Map.class);
+    }
+
+    private void record(Position p, Caller caller, OffsetDateTime now, String action, Map<String, Object> changes) {
+        PositionChange change = new PositionChange();
+        change.position = p;
+        change.client = ApiClient.findById(caller.clientId());
+        change.at = now;
+        change.action = action;
+        try {
+            change.changes = json.writeValueAsString(changes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of JSON nodes always serialises", e);
+        }
+        change.persist();
+    }
+
+    private Written written(Position p) {
+        // New contacts and stages get their ids at the flush; the answer shows them.
+        em.flush();
+        return new Written(PositionDetail.of(p, Copenhagen.now(clock)), p.version);
+    }
+
+    private static <T> List<T> list(List<T> items) {
+        return items == null ? List.of() : items;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

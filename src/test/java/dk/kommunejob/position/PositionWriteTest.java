@@ -1,0 +1,457 @@
+package dk.kommunejob.position;
+
+import static dk.kommunejob.TestData.BOOTSTRAP_KEY;
+import static dk.kommunejob.TestData.agencyKey;
+import static dk.kommunejob.TestData.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.kommunejob.TestData;
+import dk.kommunejob.TestData.Org;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PositionWriteTest {
+
+    private static final LocalDate DEADLINE = LocalDate.now().plusDays(30);
+
+    /** A complete position body, ready to publish. */
+    static String body(Org org, String title, Long agencyId) {
+        return """
+                {"title": "%s", "employerId": %d, "unitId": %d, %s
+                 "reportsTo": "Afdelingschefen", "applicationDeadline": "%s",
+                 "applyUrl": "https://albertslund.dk/job", "startDate": "%s",
+                 "sections": [{"heading": "Indledning", "body": "Vi søger en leder."}],
+                 "hiringCommittee": [{"name": "Nanna Bengtsson", "role": "enhedsleder"}],
+                 "links": [{"title": "Skolepolitik", "url": "https://albertslund.dk/skolepolitik.pdf"}],
+                 "contacts": [{"name": "Anne Jensen", "role": "Skoleleder", "phone": "20 33 70 91"}],
+                 "stages": [{"kind": "first_interview", "label": "1. samtaler", "date": "%s",
+                             "startTime": "09:00", "endTime": "14:00"}]}"""
+                .formatted(
+                        title,
+                        org.employerId(),
+                        org.unitId(),
+                        agencyId == null ? "" : "\"agencyId\": %d,".formatted(agencyId),
+                        DEADLINE,
+                        DEADLINE.plusMonths(2),
+                        DEADLINE.plusDays(5));
+    }
+
+    static ExtractableResponse<Response> create(String key, String body) {
+        return as(key).body(body)
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(201)
+                .extract();
+    }
+
+    @Test
+    void anEditorCreatesADraftPublishesItAndThePublicSeesIt() {
+        Org org = TestData.org();
+        var created = create(BOOTSTRAP_KEY, body(org, "Skoleleder", org.agencyId()));
+        long id = created.<Integer>path("id");
+
+        assertEquals("\"1\"", created.header("ETag"));
+        assertEquals(
+                "/api/v1/positions/" + id,
+                java.net.URI.create(created.header("Location")).getPath());
+        given().get("/api/v1/positions/" + id).then().statusCode(404);
+
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .post("/api/v1/positions/%d/publish".formatted(id))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("state", equalTo("published"))
+                .body("status", equalTo("open"));
+        given().get("/api/v1/positions/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Skoleleder"))
+                .body("slug", equalTo("skoleleder-" + id))
+                .body("agency.id", equalTo((int) org.agencyId()))
+                .body("contacts[0].phone", equalTo("+4520337091"))
+                .body("stages[0].startTime", equalTo("09:00"))
+                .body(
+                        "applicationDeadline",
+                        equalTo(dk.kommunejob.common.Copenhagen.endOfDay(DEADLINE)
+                                .toString()));
+        given().queryParam("employer", org.employerId())
+                .get("/api/v1/positions")
+                .then()
+                .body("items.id", contains((int) id));
+    }
+
+    @Test
+    void replacingNeedsTheCurrentETag() {
+        Org org = TestData.org();
+        long id = create(BOOTSTRAP_KEY, body(org, "Pædagog", null)).<Integer>path("id");
+
+        as(BOOTSTRAP_KEY)
+                .body(body(org, "Pædagog til Kastanjen", null))
+                .put("/api/v1/positions/" + id)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"9\"")
+                .body(body(org, "Pædagog til Kastanjen", null))
+                .put("/api/v1/positions/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .body(body(org, "Pædagog til Kastanjen", null))
+                .put("/api/v1/positions/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("title", equalTo("Pædagog til Kastanjen"));
+        // The same content again changes nothing, so the version stays.
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"2\"")
+                .body(body(org, "Pædagog til Kastanjen", null))
+                .put("/api/v1/positions/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+    }
+
+    @Test
+    void twoWritersWithTheSameETagOneWinsTheOtherGets412AndNothingIsLost() throws Exception {
+        Org org = TestData.org();
+        long id = create(BOOTSTRAP_KEY, body(org, "Lærer", null)).<Integer>path("id");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String title : List.of("Lærer i dansk", "Lærer i matematik")) {
+            Callable<Integer> write = () -> {
+                start.await();
+                return as(BOOTSTRAP_KEY)
+                        .header("If-Match", "\"1\"")
+                        .body(body(org, title, null))
+                        .put("/api/v1/positions/" + id)
+                        .then()
+                        .extract()
+                        .statusCode();
+            };
+            answers.add(pool.submit(write));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+        String winner = statuses.get(0) == 200 ? "Lærer i dansk" : "Lærer i matematik";
+        as(BOOTSTRAP_KEY)
+                .get("/api/v1/positions/%d/editable".formatted(id))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("title", equalTo(winner))
+                .body("contacts", hasSize(1))
+                .body("stages", hasSize(1));
+    }
+
+    @Test
+    void theLifeCycleAllowsOnlyLegalTransitions() {
+        Org org = TestData.org();
+        long id = create(BOOTSTRAP_KEY, body(org, "Jurist", null)).<Integer>path("id");
+        String base = "/api/v1/positions/" + id;
+
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .post(base + "/close")
+                .then()
+                .statusCode(409);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .body("{\"applicationDeadline\": \"%s\"}".formatted(DEADLINE.plusDays(3)))
+                .post(base + "/reopen")
+                .then()
+                .statusCode(409);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .post(base + "/publish")
+                .then()
+                .statusCode(200);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"2\"")
+                .post(base + "/publish")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"2\"")
+                .post(base + "/close")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("closed"))
+                .body("state", equalTo("published"));
+        given().get(base).then().statusCode(200).body("status", equalTo("closed"));
+        given().queryParam("employer", org.employerId())
+                .get("/api/v1/positions")
+                .then()
+                .body("total", equalTo(0));
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"3\"")
+                .post(base + "/close")
+                .then()
+                .statusCode(409);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"3\"")
+                .body("{\"applicationDeadline\": \"%s\"}".formatted(DEADLINE))
+                .post(base + "/reopen")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("applicationDeadline"));
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"3\"")
+                .body("{\"applicationDeadline\": \"%s\"}".formatted(DEADLINE.plusDays(7)))
+                .post(base + "/reopen")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("open"))
+                .body("deadlineHistory", hasSize(1))
+                .body(
+                        "deadlineHistory[0].previousDeadline",
+                        equalTo(dk.kommunejob.common.Copenhagen.endOfDay(DEADLINE)
+                                .toString()))
+                .body(
+                        "deadlineHistory[0].newDeadline",
+                        equalTo(dk.kommunejob.common.Copenhagen.endOfDay(DEADLINE.plusDays(7))
+                                .toString()));
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"4\"")
+                .post(base + "/withdraw")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("withdrawn"));
+        given().get(base).then().statusCode(404);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"5\"")
+                .post(base + "/withdraw")
+                .then()
+                .statusCode(409);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"5\"")
+                .post(base + "/publish")
+                .then()
+                .statusCode(409);
+    }
+
+    @Test
+    void publishingNeedsACompletePosition() {
+        Org org = TestData.org();
+        long id = create(
+                        BOOTSTRAP_KEY,
+                        """
+                        {"title": "Halvfærdig", "employerId": %d}"""
+                                .formatted(org.employerId()))
+                .<Integer>path("id");
+
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .post("/api/v1/positions/%d/publish".formatted(id))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("unitId", "applicationDeadline", "applyUrl", "contacts"));
+    }
+
+    @Test
+    void whoMayWriteWhat() {
+        Org org = TestData.org();
+        long otherAgency = TestData.org().agencyId();
+        String agencyA = agencyKey(org.agencyId(), "Agency A");
+        String agencyB = agencyKey(otherAgency, "Agency B");
+        String revoked = TestData.editorKey("Revoked editor");
+        long revokedId = as(BOOTSTRAP_KEY)
+                .get("/api/v1/clients")
+                .then()
+                .extract()
+                .<Integer>path("find { it.name == 'Revoked editor' }.id");
+        as(BOOTSTRAP_KEY).delete("/api/v1/clients/" + revokedId).then().statusCode(204);
+
+        // An agency's postings are its own: it cannot create for another agency, and gets its own by default.
+        as(agencyA)
+                .body(body(org, "Forkert bureau", otherAgency))
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("agencyId"));
+        long byA = create(agencyA, body(org, "Bureauets stilling", null)).<Integer>path("id");
+        as(agencyA)
+                .get("/api/v1/positions/%d/editable".formatted(byA))
+                .then()
+                .statusCode(200)
+                .body("agency.id", equalTo((int) org.agencyId()));
+        long byEditor = create(BOOTSTRAP_KEY, body(org, "Kommunens egen", null)).<Integer>path("id");
+
+        String[] writes = {"PUT", "publish", "close", "withdraw", "reopen", "editable"};
+        for (String write : writes) {
+            assertEquals(401, attempt(null, write, org, byA), "anonymous " + write);
+            assertEquals(401, attempt(revoked, write, org, byA), "revoked " + write);
+            assertEquals(403, attempt(agencyB, write, org, byA), "agency B " + write);
+            assertEquals(403, attempt(agencyA, write, org, byEditor), "agency A on the employer's own " + write);
+        }
+        as(null).body(body(org, "Anonym", null))
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"));
+        as(revoked)
+                .body(body(org, "Tilbagekaldt", null))
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(401);
+        // The owner and editors may; both see the same versions.
+        as(agencyA)
+                .header("If-Match", "\"1\"")
+                .body(body(org, "Bureauets stilling, ny titel", null))
+                .put("/api/v1/positions/" + byA)
+                .then()
+                .statusCode(200);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"2\"")
+                .post("/api/v1/positions/%d/publish".formatted(byA))
+                .then()
+                .statusCode(200);
+        as(agencyA)
+                .header("If-Match", "\"3\"")
+                .post("/api/v1/positions/%d/close".formatted(byA))
+                .then()
+                .statusCode(200);
+    }
+
+    /** The status a write to the position answers with, for a caller (null: anonymous). */
+    private static int attempt(String key, String write, Org org, long id) {
+        String base = "/api/v1/positions/" + id;
+        var request = as(key).header("If-Match", "\"1\"");
+        return switch (write) {
+            case "PUT" -> request.body(body(org, "Ændret", null)).put(base).statusCode();
+            case "reopen" ->
+                request.body("{\"applicationDeadline\": \"%s\"}".formatted(DEADLINE.plusDays(9)))
+                        .post(base + "/reopen")
+                        .statusCode();
+            case "editable" -> request.get(base + "/editable").statusCode();
+            default -> request.post(base + "/" + write).statusCode();
+        };
+    }
+
+    @Test
+    void inputCarriesNoServerOwnedFields() {
+        Org org = TestData.org();
+        for (String field : List.of(
+                "\"id\": 5",
+                "\"status\": \"published\"",
+                "\"slug\": \"mine\"",
+                "\"publishedAt\": \"2025-01-01T00:00:00Z\"",
+                "\"version\": 9",
+                "\"createdBy\": 1")) {
+            String body = body(org, "Masse", null).replaceFirst("\\{", "{" + field + ",");
+            as(BOOTSTRAP_KEY)
+                    .body(body)
+                    .post("/api/v1/positions")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("field", equalTo(field.substring(1, field.indexOf('"', 1))));
+        }
+    }
+
+    @Test
+    void everyRuleIsA400NamingTheField() {
+        Org org = TestData.org();
+        long otherEmployersUnit = TestData.org().unitId();
+        String ok = body(org, "Regler", null);
+        record Case(String field, String body) {}
+        List<Case> cases = List.of(
+                new Case("title", ok.replace("\"title\": \"Regler\"", "\"title\": \"\"")),
+                new Case("title", ok.replace("\"title\": \"Regler\"", "\"title\": \"" + "x".repeat(201) + "\"")),
+                new Case("applyUrl", ok.replace("https://albertslund.dk/job", "javascript:alert(1)")),
+                new Case("links[0].url", ok.replace("https://albertslund.dk/skolepolitik.pdf", "ftp://x")),
+                new Case("contacts[0].phone", ok.replace("20 33 70 91", "12 34")),
+                new Case("contacts[0].email", ok.replace("\"phone\": \"20 33 70 91\"", "\"email\": \"not-an-email\"")),
+                new Case("contacts[0].name", ok.replace("\"name\": \"Anne Jensen\"", "\"name\": \" \"")),
+                new Case("stages[0].endTime", ok.replace("\"endTime\": \"14:00\"", "\"endTime\": \"08:00\"")),
+                new Case(
+                        "stages[0].date",
+                        ok.replace(
+                                DEADLINE.plusDays(5).toString(),
+                                DEADLINE.minusDays(1).toString())),
+                new Case("startDate", ok.replace(DEADLINE.plusMonths(2).toString(), DEADLINE.toString())),
+                new Case(
+                        "stages[0].date",
+                        ok.replace(
+                                DEADLINE.plusMonths(2).toString(),
+                                DEADLINE.plusDays(2).toString())),
+                new Case("applicationDeadline", ok.replace("\"" + DEADLINE + "\"", "\"25-05-2031\"")),
+                new Case("unitId", ok.replace("\"unitId\": " + org.unitId(), "\"unitId\": " + otherEmployersUnit)),
+                new Case("employerId", ok.replace("\"employerId\": " + org.employerId(), "\"employerId\": 987654321")),
+                new Case("stages[0].kind", ok.replace("first_interview", "lunch")),
+                new Case("employerId", ok.replace("\"employerId\": " + org.employerId() + ",", "")));
+        for (Case c : cases) {
+            var answer = as(BOOTSTRAP_KEY)
+                    .body(c.body())
+                    .post("/api/v1/positions")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .extract();
+            String named =
+                    answer.path("violations") != null ? answer.path("violations[0].field") : answer.path("field");
+            assertEquals(c.field(), named, "case " + c.field() + ": " + answer.asString());
+        }
+    }
+
+    @Test
+    void sectionTextKeepsASafeHtmlSubsetAndNeverScript() {
+        Org org = TestData.org();
+        String body = body(org, "HTML", null)
+                .replace(
+                        "Vi søger en leder.",
+                        "<p>Vi søger <strong>en</strong> leder &amp; <a href='https://albertslund.dk' onclick='x()'>mere</a></p><script>alert(1)</script><img src=x onerror=alert(2)>");
+        long id = create(BOOTSTRAP_KEY, body).<Integer>path("id");
+
+        as(BOOTSTRAP_KEY)
+                .get("/api/v1/positions/%d/editable".formatted(id))
+                .then()
+                .body("sections[0].body", not(containsString("script")))
+                .body("sections[0].body", not(containsString("onclick")))
+                .body("sections[0].body", not(containsString("onerror")))
+                .body("sections[0].body", containsString("<strong>en</strong>"))
+                .body(
+                        "sections[0].body",
+                        matchesPattern(".*<a href=\"https://albertslund.dk\" rel=\"nofollow\">mere</a>.*"));
+        // Plain text stays as written.
+        as(BOOTSTRAP_KEY)
+                .get("/api/v1/positions/%d/editable".formatted(id))
+                .then()
+                .body("hiringCommittee[0].role", equalTo("enhedsleder"))
+                .body("agency", nullValue());
+    }
+}
