@@ -90,8 +90,8 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/positions", "/api/v1/deadlines", "/api/v1/units"})
-    void writesToTheReadOnlyApiAre405Problems(String path) {
+    @CsvSource({"/api/v1/deadlines", "/api/v1/units", "/api/v1/agencies", "/api/v1/employers"})
+    void writesToReadOnlyResourcesAre405Problems(String path) {
         given().contentType("application/json")
                 .body("{}")
                 .post(path)
