@@ -22,11 +22,30 @@ public final class Problems {
 
     /** 400 naming the request body's field that is wrong, as the validation problems do. */
     public static HttpProblem badField(String field, String message) {
+        return badFields(message, Map.of(field, message));
+    }
+
+    /** 400 naming each wrong field of the request body with what is wrong with it. */
+    public static HttpProblem badFields(String detail, Map<String, String> messageByField) {
         return HttpProblem.builder()
                 .withStatus(Status.BAD_REQUEST)
                 .withTitle("Constraint Violation")
-                .withDetail(message)
-                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
+                .withDetail(detail)
+                .with(
+                        "violations",
+                        messageByField.entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(e -> Map.of("field", e.getKey(), "in", "body", "message", e.getValue()))
+                                .toList())
+                .build();
+    }
+
+    /** 400 for a body that is not what the operation reads at all (not JSON, say). */
+    public static HttpProblem badBody(String detail) {
+        return HttpProblem.builder()
+                .withStatus(Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail(detail)
                 .build();
     }
 

@@ -27,6 +27,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -155,9 +156,11 @@ public class Position extends PanacheEntityBase {
         stages.add(stage);
     }
 
-    /** Published and taking applications at this moment (whole seconds, Copenhagen). */
+    /** Published and taking applications at this moment; deadlines are to the second, so 23:59:59.9 is still open. */
     public boolean isOpenAt(OffsetDateTime now) {
-        return status == PositionStatus.published && closedAt == null && !now.isAfter(applicationDeadline);
+        return status == PositionStatus.published
+                && closedAt == null
+                && !now.truncatedTo(ChronoUnit.SECONDS).isAfter(applicationDeadline);
     }
 
     /** Keeps the searchable body text (the title is indexed by the database itself) in step. */

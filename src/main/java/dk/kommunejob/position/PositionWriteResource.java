@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -43,6 +45,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 public class PositionWriteResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Inject
     PositionWriter writer;
@@ -90,6 +94,18 @@ public class PositionWriteResource {
         return answer(id, writer.find(caller(), id));
     }
 
+    @GET
+    @Path("/{id}/history")
+    @Operation(
+            summary = "A position's change history",
+            description = "Who changed what and when, oldest first. Editors, and the position's own agency.")
+    @APIResponse(responseCode = "200", description = "The writes.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<HistoryEntry> history(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id) {
+        return writer.history(caller(), id).orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
+    }
+
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,6 +131,40 @@ public class PositionWriteResource {
                     String ifMatch,
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
         return answer(id, writer.replace(caller(), id, ifMatch, input));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @Operation(
+            summary = "Change some fields of a position",
+            description = "A JSON Merge Patch (RFC 7396) on the editable fields: fields given replace, `null` clears, "
+                    + "lists are replaced whole. The result must be a valid position.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The position after the change; ETag is its new version.",
+            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidBody")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<PositionDetail> patch(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "The ETag of the version this change builds on.",
+                            example = "\"3\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            description = "The fields to change.",
+                            content =
+                                    @Content(
+                                            mediaType = MERGE_PATCH,
+                                            schema = @Schema(type = SchemaType.OBJECT),
+                                            example = "{\"title\": \"Lærer i dansk\", \"salary\": null}"))
+                    byte[] mergePatch) {
+        return answer(id, writer.patch(caller(), id, ifMatch, mergePatch));
     }
 
     @POST

@@ -1,6 +1,6 @@
 package dk.kommunejob.position;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.kommunejob.agency.Agency;
@@ -9,6 +9,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Phones;
 import dk.kommunejob.common.Problems;
+import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.SafeHtml;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.Contact;
@@ -22,9 +23,16 @@ import dk.kommunejob.position.PositionInput.StageInput;
 import dk.kommunejob.stage.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,7 +42,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Writes to positions: create, replace, and the publication life cycle. Every write is recorded. */
 @ApplicationScoped
@@ -49,6 +59,9 @@ public class PositionWriter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Validator validator;
 
     /** A position after a write, with the version its ETag carries. */
     public record Written(PositionDetail position, long version) {
@@ -83,26 +96,91 @@ public class PositionWriter {
         return visible(caller, id).map(this::written);
     }
 
-    /** The editable fields as they stand: the base a merge patch applies to. */
-    public Optional<JsonNode> editable(Caller caller, long id) {
-        return visible(caller, id).map(p -> json.valueToTree(toInput(p)));
+    /** Who changed the position, what and when, oldest first. */
+    public Optional<List<HistoryEntry>> history(Caller caller, long id) {
+        return visible(caller, id)
+                .map(p -> PositionChange.<PositionChange>find("position = ?1 order by at, id", p).stream()
+                        .map(c -> new HistoryEntry(
+                                Copenhagen.local(c.at),
+                                new Ref(c.client.id, c.client.name),
+                                c.action,
+                                readTree(c.changes)))
+                        .toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readTree(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored changes are JSON", e);
+        }
     }
 
     /** Full replace of the editable fields, if the caller holds the current version. */
     public Optional<Written> replace(Caller caller, long id, String ifMatch, PositionInput input) {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            PositionInput normalised = normalise(caller, input);
-            PositionInput before = toInput(p);
-            if (!normalised.equals(before)) {
-                OffsetDateTime previousDeadline = p.applicationDeadline;
-                apply(p, normalised, caller, now);
-                keepDeadlineExtension(p, previousDeadline, now);
-                record(p, caller, now, "updated", diff(before, normalised));
-            }
-            return written(p);
+            return replaceWith(p, caller, input);
         });
+    }
+
+    /** RFC 7396: the patch is merged into the editable fields, and the result must be a valid position. */
+    public Optional<Written> patch(Caller caller, long id, String ifMatch, byte[] mergePatch) {
+        return locked(caller, id).map(p -> {
+            checkVersion(p, ifMatch);
+            JsonValue patch;
+            try {
+                // JSON-P detects the encoding (UTF-8 unless the body says otherwise), whatever the header claims.
+                patch = Json.createReader(new ByteArrayInputStream(mergePatch)).readValue();
+            } catch (JsonException e) {
+                throw Problems.badBody("The body is not a JSON merge patch: " + e.getMessage());
+            }
+            JsonValue current = Json.createReader(
+                            new StringReader(json.valueToTree(toInput(p)).toString()))
+                    .readValue();
+            PositionInput patched;
+            try {
+                patched = json.readValue(
+                        Json.createMergePatch(patch).apply(current).toString(), PositionInput.class);
+            } catch (JsonMappingException e) {
+                throw Problems.badField(fieldOf(e), e.getOriginalMessage());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw Problems.badBody(e.getOriginalMessage());
+            }
+            Set<ConstraintViolation<PositionInput>> violations = validator.validate(patched);
+            if (!violations.isEmpty()) {
+                throw Problems.badFields(
+                        "The patched position is not valid.",
+                        violations.stream()
+                                .collect(Collectors.toMap(
+                                        v -> v.getPropertyPath().toString(),
+                                        ConstraintViolation::getMessage,
+                                        (a, b) -> a + "; " + b)));
+            }
+            return replaceWith(p, caller, patched);
+        });
+    }
+
+    /** "contacts[0].phone" for the place in the body Jackson stopped at. */
+    private static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    private Written replaceWith(Position p, Caller caller, PositionInput input) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        PositionInput normalised = normalise(caller, input);
+        PositionInput before = toInput(p);
+        if (!normalised.equals(before)) {
+            OffsetDateTime previousDeadline = p.applicationDeadline;
+            apply(p, normalised, caller, now);
+            keepDeadlineExtension(p, previousDeadline, now);
+            record(p, caller, now, "updated", diff(before, normalised));
+        }
+        return written(p);
     }
 
     public Optional<Written> publish(Caller caller, long id, String ifMatch) {
@@ -179,7 +257,7 @@ public class PositionWriter {
     private Optional<Written> transition(Caller caller, long id, String ifMatch, String action, Transition transition) {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
-            OffsetDateTime now = Copenhagen.now(clock);
+            OffsetDateTime now = OffsetDateTime.now(clock);
             transition.apply(p, now);
             p.version++;
             p.updatedAt = now;

@@ -454,4 +454,107 @@ class PositionWriteTest {
                 .body("hiringCommittee[0].role", equalTo("enhedsleder"))
                 .body("agency", nullValue());
     }
+
+    @Test
+    void aMergePatchChangesOnlyWhatItNamesAndNullClears() {
+        Org org = TestData.org();
+        long id = create(BOOTSTRAP_KEY, body(org, "Lærer", null)).<Integer>path("id");
+        String path = "/api/v1/positions/" + id;
+
+        as(BOOTSTRAP_KEY)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .body("{\"title\": \"Lærer i dansk\"}")
+                .patch(path)
+                .then()
+                .statusCode(428);
+        as(BOOTSTRAP_KEY)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"1\"")
+                .body("{\"title\": \"Lærer i dansk\", \"reportsTo\": null, \"salary\": \"Efter aftale\"}")
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("title", equalTo("Lærer i dansk"))
+                .body("reportsTo", nullValue())
+                .body("salary", equalTo("Efter aftale"))
+                .body("contacts", hasSize(1))
+                .body("sections[0].heading", equalTo("Indledning"));
+        as(BOOTSTRAP_KEY)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"1\"")
+                .body("{\"title\": \"Gammel\"}")
+                .patch(path)
+                .then()
+                .statusCode(412);
+        as(BOOTSTRAP_KEY)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"2\"")
+                .body("{\"title\": \"\", \"status\": \"published\"}")
+                .patch(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("status"));
+        as(BOOTSTRAP_KEY)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"2\"")
+                .body("{\"title\": \"\"}")
+                .patch(path)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("title"));
+        as(BOOTSTRAP_KEY)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"2\"")
+                .body("{\"title\": ")
+                .patch(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        // Nothing of the refused patches was stored.
+        as(BOOTSTRAP_KEY)
+                .get(path + "/editable")
+                .then()
+                .header("ETag", "\"2\"")
+                .body("title", equalTo("Lærer i dansk"));
+    }
+
+    @Test
+    void theHistorySaysWhoChangedWhatAndWhen() {
+        Org org = TestData.org();
+        String agencyA = agencyKey(org.agencyId(), "Historiebureau");
+        long id = create(agencyA, body(org, "Sygeplejerske", null)).<Integer>path("id");
+        as(BOOTSTRAP_KEY)
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", "\"1\"")
+                .body("{\"title\": \"Sygeplejerske til Albertshøj\"}")
+                .patch("/api/v1/positions/" + id)
+                .then()
+                .statusCode(200);
+        as(agencyA)
+                .header("If-Match", "\"2\"")
+                .post("/api/v1/positions/%d/publish".formatted(id))
+                .then()
+                .statusCode(200);
+
+        as(agencyA)
+                .get("/api/v1/positions/%d/history".formatted(id))
+                .then()
+                .statusCode(200)
+                .body("action", contains("created", "updated", "published"))
+                .body("client.name", contains("Historiebureau", "Bootstrap editor", "Historiebureau"))
+                .body("[1].changes.title.from", equalTo("Sygeplejerske"))
+                .body("[1].changes.title.to", equalTo("Sygeplejerske til Albertshøj"))
+                .body("[1].changes.size()", equalTo(1));
+        as(BOOTSTRAP_KEY)
+                .get("/api/v1/positions/%d/history".formatted(id))
+                .then()
+                .statusCode(200);
+        as(null).get("/api/v1/positions/%d/history".formatted(id)).then().statusCode(401);
+        as(agencyKey(TestData.org().agencyId(), "Fremmed bureau"))
+                .get("/api/v1/positions/%d/history".formatted(id))
+                .then()
+                .statusCode(403);
+    }
 }
