@@ -24,7 +24,7 @@ public record PositionSummary(
         @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00")
                 OffsetDateTime publishedAt) {
 
-    static PositionSummary of(Position p, OffsetDateTime now) {
+    public static PositionSummary of(Position p, OffsetDateTime now) {
         return new PositionSummary(
                 p.id,
                 p.slug,

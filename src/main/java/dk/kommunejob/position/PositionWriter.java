@@ -21,6 +21,8 @@ import dk.kommunejob.position.PositionInput.LinkInput;
 import dk.kommunejob.position.PositionInput.SectionInput;
 import dk.kommunejob.position.PositionInput.StageInput;
 import dk.kommunejob.stage.Stage;
+import dk.kommunejob.sync.ChangeEvents;
+import dk.kommunejob.sync.ChangeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -63,6 +65,9 @@ public class PositionWriter {
     @Inject
     Validator validator;
 
+    @Inject
+    ChangeEvents events;
+
     /** A position after a write, with the version its ETag carries. */
     public record Written(PositionDetail position, long version) {
 
@@ -88,6 +93,7 @@ public class PositionWriter {
         // The slug carries the id, which exists only now.
         p.slug = Slugs.of(p.title) + "-" + p.id;
         record(p, caller, now, "created", Map.of());
+        events.emit(p.id, agencyId(p), ChangeKind.created, false, now);
         return written(p);
     }
 
@@ -177,14 +183,22 @@ public class PositionWriter {
         if (!normalised.equals(before)) {
             OffsetDateTime previousDeadline = p.applicationDeadline;
             apply(p, normalised, caller, now);
-            keepDeadlineExtension(p, previousDeadline, now);
+            boolean extended = keepDeadlineExtension(p, previousDeadline, now);
             record(p, caller, now, "updated", diff(before, normalised));
+            boolean published = p.status == PositionStatus.published;
+            events.emit(p.id, agencyId(p), ChangeKind.updated, published, now);
+            if (published && extended) {
+                events.emit(p.id, agencyId(p), ChangeKind.deadline_extended, true, now);
+            }
+            if (published && stagesMoved(before.stages(), normalised.stages())) {
+                events.emit(p.id, agencyId(p), ChangeKind.stage_moved, true, now);
+            }
         }
         return written(p);
     }
 
     public Optional<Written> publish(Caller caller, long id, String ifMatch) {
-        return transition(caller, id, ifMatch, "published", (p, now) -> {
+        return transition(caller, id, ifMatch, "published", ChangeKind.published, (p, now) -> {
             if (p.status != PositionStatus.draft) {
                 throw Problems.conflict("Only a draft can be published; this position is %s.".formatted(p.status));
             }
@@ -213,7 +227,7 @@ public class PositionWriter {
 
     /** Ends the posting before its deadline. */
     public Optional<Written> close(Caller caller, long id, String ifMatch) {
-        return transition(caller, id, ifMatch, "closed", (p, now) -> {
+        return transition(caller, id, ifMatch, "closed", ChangeKind.closed, (p, now) -> {
             if (!p.isOpenAt(now)) {
                 throw Problems.conflict("Only an open position can be closed; this one is %s."
                         .formatted(p.status == PositionStatus.published ? "closed already" : p.status));
@@ -223,7 +237,7 @@ public class PositionWriter {
     }
 
     public Optional<Written> withdraw(Caller caller, long id, String ifMatch) {
-        return transition(caller, id, ifMatch, "withdrawn", (p, now) -> {
+        return transition(caller, id, ifMatch, "withdrawn", ChangeKind.withdrawn, (p, now) -> {
             if (p.status == PositionStatus.withdrawn) {
                 throw Problems.conflict("The position is withdrawn already.");
             }
@@ -233,7 +247,7 @@ public class PositionWriter {
 
     /** Opens a published position again with a later deadline, kept in its deadline history. */
     public Optional<Written> reopen(Caller caller, long id, String ifMatch, String deadlineText) {
-        return transition(caller, id, ifMatch, "reopened", (p, now) -> {
+        return transition(caller, id, ifMatch, "reopened", ChangeKind.deadline_extended, (p, now) -> {
             if (p.status != PositionStatus.published || p.isOpenAt(now)) {
                 throw Problems.conflict("Only a closed, published position can be reopened; this one is %s."
                         .formatted(p.status == PositionStatus.published ? "open" : p.status));
@@ -254,15 +268,18 @@ public class PositionWriter {
         void apply(Position position, OffsetDateTime now);
     }
 
-    private Optional<Written> transition(Caller caller, long id, String ifMatch, String action, Transition transition) {
+    private Optional<Written> transition(
+            Caller caller, long id, String ifMatch, String action, ChangeKind kind, Transition transition) {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
             OffsetDateTime now = OffsetDateTime.now(clock);
+            boolean wasPublic = p.status == PositionStatus.published;
             transition.apply(p, now);
             p.version++;
             p.updatedAt = now;
             p.updatedBy = ApiClient.findById(caller.clientId());
             record(p, caller, now, action, Map.of());
+            events.emit(p.id, agencyId(p), kind, wasPublic || p.status == PositionStatus.published, now);
             return written(p);
         });
     }
@@ -454,13 +471,31 @@ public class PositionWriter {
         p.updatedBy = ApiClient.findById(caller.clientId());
     }
 
-    private static void keepDeadlineExtension(Position p, OffsetDateTime previous, OffsetDateTime now) {
+    /** Keeps a later deadline of a public posting in its history; true when it did. */
+    private static boolean keepDeadlineExtension(Position p, OffsetDateTime previous, OffsetDateTime now) {
         if (p.status != PositionStatus.draft
                 && previous != null
                 && p.applicationDeadline != null
                 && p.applicationDeadline.isAfter(previous)) {
             p.deadlineChanges.add(new DeadlineChange(previous, p.applicationDeadline, now));
+            return true;
         }
+        return false;
+    }
+
+    /** A stage got another date or time (its order and kind kept, or not). */
+    private static boolean stagesMoved(List<StageInput> before, List<StageInput> after) {
+        List<String> was = before.stream()
+                .map(s -> s.date() + " " + s.startTime() + " " + s.endTime())
+                .toList();
+        List<String> is = after.stream()
+                .map(s -> s.date() + " " + s.startTime() + " " + s.endTime())
+                .toList();
+        return !was.equals(is);
+    }
+
+    private static Long agencyId(Position p) {
+        return p.agency == null ? null : p.agency.id;
     }
 
     static PositionInput toInput(Position p) {

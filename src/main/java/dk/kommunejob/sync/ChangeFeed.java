@@ -1,0 +1,130 @@
+package dk.kommunejob.sync;
+
+import dk.kommunejob.client.Caller;
+import dk.kommunejob.common.Copenhagen;
+import dk.kommunejob.position.Position;
+import dk.kommunejob.position.PositionSummary;
+import dk.kommunejob.sync.ChangeView.Tombstone;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+
+/** Reads the change feed: each caller sees the events it may, in a stable order, from a cursor. */
+@ApplicationScoped
+@Transactional
+public class ChangeFeed {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** A place in the feed: the writing transaction's id and the event's sequence within the feed. */
+    public record Cursor(long tx, long seq) {
+
+        public static final Cursor START = new Cursor(0, 0);
+
+        /** "7421.318"; null when the text is not a cursor. */
+        public static Cursor parse(String text) {
+            String[] parts = text.split("\\.");
+            try {
+                if (parts.length == 2) {
+                    Cursor cursor = new Cursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                    return cursor.tx >= 0 && cursor.seq >= 0 ? cursor : null;
+                }
+            } catch (NumberFormatException e) {
+                // not a cursor
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return tx + "." + seq;
+        }
+    }
+
+    private record Row(long seq, long tx, long positionId, ChangeKind kind, OffsetDateTime at) {}
+
+    public ChangeView.Page read(Caller caller, Cursor after, int limit) {
+        String visible =
+                caller == null ? "e.public" : caller.isEditor() ? "true" : "(e.public OR e.agency_id = :agency)";
+        @SuppressWarnings("unchecked")
+        NativeQuery<Object[]> query = em.createNativeQuery(
+                        """
+                        SELECT e.seq, e.tx::text::bigint AS tx, e.position_id, e.kind, e.at
+                        FROM change_event e
+                        WHERE (e.tx, e.seq) > (CAST(CAST(:tx AS text) AS xid8), :seq)
+                          AND e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                          AND %s
+                        ORDER BY e.tx, e.seq
+                        LIMIT :limit"""
+                                .formatted(visible))
+                .unwrap(NativeQuery.class)
+                .addScalar("seq", StandardBasicTypes.LONG)
+                .addScalar("tx", StandardBasicTypes.LONG)
+                .addScalar("position_id", StandardBasicTypes.LONG)
+                .addScalar("kind", StandardBasicTypes.STRING)
+                .addScalar("at", StandardBasicTypes.OFFSET_DATE_TIME);
+        query.setParameter("tx", after.tx()).setParameter("seq", after.seq()).setParameter("limit", limit);
+        if (caller != null && !caller.isEditor()) {
+            query.setParameter("agency", caller.agencyId());
+        }
+        List<Row> rows = query.getResultList().stream()
+                .map(r -> new Row(
+                        (Long) r[0], (Long) r[1], (Long) r[2], ChangeKind.valueOf((String) r[3]), (OffsetDateTime)
+                                r[4]))
+                .toList();
+
+        Map<Long, Position> positions = rows.isEmpty()
+                ? Map.of()
+                : em.createQuery(
+                                """
+                                select p from Position p join fetch p.employer left join fetch p.unit
+                                left join fetch p.agency where p.id in :ids""",
+                                Position.class)
+                        .setParameter(
+                                "ids",
+                                rows.stream().map(Row::positionId).distinct().toList())
+                        .getResultStream()
+                        .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        OffsetDateTime now = Copenhagen.now(clock);
+        List<ChangeView> items = rows.stream()
+                .map(row -> view(row, positions.get(row.positionId()), now))
+                .toList();
+        String next =
+                rows.isEmpty() ? after.toString() : items.get(items.size() - 1).cursor();
+        return new ChangeView.Page(items, next);
+    }
+
+    private static ChangeView view(Row row, Position p, OffsetDateTime now) {
+        String cursor = new Cursor(row.tx(), row.seq()).toString();
+        OffsetDateTime at = Copenhagen.local(row.at());
+        if (p == null) {
+            return new ChangeView(cursor, row.kind(), row.positionId(), at, null, new Tombstone("deleted"));
+        }
+        return switch (p.status) {
+            case withdrawn ->
+                new ChangeView(cursor, row.kind(), row.positionId(), at, null, new Tombstone("withdrawn"));
+            case draft -> new ChangeView(cursor, row.kind(), row.positionId(), at, null, null);
+            case published ->
+                new ChangeView(
+                        cursor,
+                        row.kind(),
+                        row.positionId(),
+                        at,
+                        PositionSummary.of(p, now),
+                        p.isOpenAt(now) ? null : new Tombstone("closed"));
+        };
+    }
+}
