@@ -67,6 +67,29 @@ public record PositionInput(
         @Schema(description = "Recruitment process stages, in order.") @Size(max = 20)
                 List<@Valid @NotNull StageInput> stages) {
 
+    /** The same input, acting for this agency. */
+    public PositionInput withAgency(Long agency) {
+        return new PositionInput(
+                title,
+                employerId,
+                unitId,
+                agency,
+                reportsTo,
+                employmentTerms,
+                workingHours,
+                salary,
+                pension,
+                startDate,
+                startText,
+                applicationDeadline,
+                applyUrl,
+                sections,
+                hiringCommittee,
+                links,
+                contacts,
+                stages);
+    }
+
     @Schema(name = "SectionInput", description = "A headed text section.")
     public record SectionInput(
             @Schema(description = "Heading.", example = "Hovedopgaver") @NotBlank @Size(max = 200) String heading,

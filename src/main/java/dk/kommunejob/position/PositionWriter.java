@@ -81,9 +81,14 @@ public class PositionWriter {
     }
 
     public Written create(Caller caller, PositionInput input) {
+        return create(caller, input, null);
+    }
+
+    private Written create(Caller caller, PositionInput input, String externalRef) {
         PositionInput normalised = normalise(caller, input);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Position p = new Position();
+        p.externalRef = externalRef;
         p.slug = "draft-" + UUID.randomUUID();
         p.status = PositionStatus.draft;
         p.createdAt = now;
@@ -95,6 +100,35 @@ public class PositionWriter {
         record(p, caller, now, "created", Map.of());
         events.emit(p.id, agencyId(p), ChangeKind.created, false, now);
         return written(p);
+    }
+
+    /** The answer to an agency's sync: the position, and whether this request created it. */
+    public record Synced(Written written, boolean created) {}
+
+    /**
+     * Creates or replaces the agency's position with this reference of its own. Repeating a request
+     * changes nothing: same version, no change event. Empty when there is no such agency.
+     */
+    public Optional<Synced> sync(Caller caller, long agencyId, String externalRef, PositionInput input) {
+        if (!caller.mayActFor(agencyId)) {
+            throw Problems.forbidden("Only editors and the agency itself may sync the agency's positions.");
+        }
+        if (Agency.findById(agencyId) == null) {
+            return Optional.empty();
+        }
+        if (input.agencyId() != null && input.agencyId() != agencyId) {
+            throw Problems.badField("agencyId", "The path names agency %d.".formatted(agencyId));
+        }
+        PositionInput forAgency = input.withAgency(agencyId);
+        Optional<Position> existing = em.createQuery(
+                        "select p from Position p where p.agency.id = :agency and p.externalRef = :ref", Position.class)
+                .setParameter("agency", agencyId)
+                .setParameter("ref", externalRef)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+        return Optional.of(existing.map(p -> new Synced(replaceWith(p, caller, forAgency), false))
+                .orElseGet(() -> new Synced(create(caller, forAgency, externalRef), true)));
     }
 
     /** The position as its writers see it, drafts included; empty when the caller may not see it. */
