@@ -1,6 +1,7 @@
 package dk.kommunejob.client;
 
 import dk.kommunejob.common.Problems;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -8,14 +9,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +40,12 @@ public class ClientResource {
     @Inject
     ClientService clients;
 
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -47,12 +56,24 @@ public class ClientResource {
             description = "The client and its key; Location names the client.",
             content = @Content(schema = @Schema(implementation = ClientCreated.class)))
     @APIResponse(responseCode = "400", ref = "InvalidBody")
-    public RestResponse<ClientCreated> create(
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public Response create(
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description =
+                                    "Makes a retried request safe: the same key and body replay the first answer.",
+                            example = "4f1c2a8e-6b1d-4a53-9f3e-2d7c9a1b0e55")
+                    @HeaderParam(Idempotency.HEADER)
+                    String idempotencyKey,
             @RequestBody(description = "The client to create.") @Valid @NotNull ClientInput input) {
-        ClientCreated created = clients.create(input);
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, created)
-                .location(URI.create("/api/v1/clients/" + created.client().id()))
-                .build();
+        Caller caller = Caller.of(identity);
+        return idempotency.once(caller, idempotencyKey, "POST", "/api/v1/clients", input, () -> {
+            ClientCreated created = clients.create(input);
+            return Response.created(
+                            URI.create("/api/v1/clients/" + created.client().id()))
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET

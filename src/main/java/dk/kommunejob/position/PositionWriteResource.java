@@ -1,6 +1,7 @@
 package dk.kommunejob.position;
 
 import dk.kommunejob.client.Caller;
+import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.position.PositionWriter.Written;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +56,9 @@ public class PositionWriteResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -70,13 +75,25 @@ public class PositionWriteResource {
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PositionDetail.class)))
     @APIResponse(responseCode = "400", ref = "InvalidBody")
-    public RestResponse<PositionDetail> create(
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public Response create(
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description =
+                                    "Makes a retried request safe: the same key and body replay the first answer.",
+                            example = "4f1c2a8e-6b1d-4a53-9f3e-2d7c9a1b0e55")
+                    @HeaderParam(Idempotency.HEADER)
+                    String idempotencyKey,
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
-        Written written = writer.create(caller(), input);
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, written.position())
-                .location(URI.create("/api/v1/positions/" + written.position().id()))
-                .header("ETag", written.etag())
-                .build();
+        Caller caller = caller();
+        return idempotency.once(caller, idempotencyKey, "POST", "/api/v1/positions", input, () -> {
+            Written written = writer.create(caller, input);
+            return Response.created(
+                            URI.create("/api/v1/positions/" + written.position().id()))
+                    .entity(written.position())
+                    .header("ETag", written.etag())
+                    .build();
+        });
     }
 
     @GET

@@ -557,4 +557,50 @@ class PositionWriteTest {
                 .then()
                 .statusCode(403);
     }
+
+    @Test
+    void anIdempotencyKeyMakesARetriedCreateHappenOnce() {
+        Org org = TestData.org();
+        String body = body(org, "Gentaget", null);
+        var first = as(BOOTSTRAP_KEY)
+                .header("Idempotency-Key", "retry-" + org.employerId())
+                .body(body)
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(201)
+                .extract();
+        var again = as(BOOTSTRAP_KEY)
+                .header("Idempotency-Key", "retry-" + org.employerId())
+                .body(body)
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .extract();
+
+        assertEquals(first.<Integer>path("id"), again.<Integer>path("id"));
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(first.header("ETag"), again.header("ETag"));
+        as(BOOTSTRAP_KEY)
+                .header("Idempotency-Key", "retry-" + org.employerId())
+                .body(body(org, "Noget andet", null))
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        // Another client's key space is its own.
+        as(agencyKey(org.agencyId(), "Idempotent bureau"))
+                .header("Idempotency-Key", "retry-" + org.employerId())
+                .body(body)
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        // Without a key, a repeat is a new position.
+        create(BOOTSTRAP_KEY, body);
+        create(BOOTSTRAP_KEY, body);
+        long drafts = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Position.count("employer.id = ?1 and title = ?2", org.employerId(), "Gentaget"));
+        assertEquals(4, drafts);
+    }
 }
