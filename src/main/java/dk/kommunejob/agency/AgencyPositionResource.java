@@ -1,6 +1,7 @@
 package dk.kommunejob.agency;
 
 import dk.kommunejob.client.Caller;
+import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.Problems;
 import dk.kommunejob.position.PositionDetail;
 import dk.kommunejob.position.PositionInput;
@@ -32,6 +33,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** Agencies keep the postings they run in step with their own systems, by their own references. */
 @Path("/api/v1/agencies/{agencyId}/positions")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited("writes")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @Tag(name = "Positions")
 @RolesAllowed({"editor", "agency"})
 @SecurityRequirement(name = "apiKey")

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited("writes")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @Tag(name = "Clients")
 @RolesAllowed("editor")
 @SecurityRequirement(name = "apiKey")

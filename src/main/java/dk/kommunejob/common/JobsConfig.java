@@ -18,4 +18,15 @@ public interface JobsConfig {
 
     /** An editor key that is made to exist at start, for a fresh install's first editor. */
     Optional<String> bootstrapEditorKey();
+
+    RateLimit rateLimit();
+
+    /** Per client (anonymous readers: per address), per minute. */
+    interface RateLimit {
+        @WithDefault("600")
+        int writesPerMinute();
+
+        @WithDefault("300")
+        int feedReadsPerMinute();
+    }
 }

@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
+import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.position.PositionWriter.Written;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +42,8 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/v1/positions")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited("writes")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @Tag(name = "Positions")
 @RolesAllowed({"editor", "agency"})
 @SecurityRequirement(name = "apiKey")

@@ -1,6 +1,7 @@
 package dk.kommunejob.sync;
 
 import dk.kommunejob.client.Caller;
+import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.Problems;
 import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.sync.ChangeFeed.Cursor;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/changes")
 @Produces(MediaType.APPLICATION_JSON)
+@RateLimited("feed")
+@APIResponse(responseCode = "429", ref = "TooManyRequests")
 @Tag(name = "Changes")
 public class ChangeFeedResource {
 

@@ -1,0 +1,71 @@
+package dk.kommunejob.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.kommunejob.common.JobsConfig;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.time.Duration;
+
+/** Token buckets per client and bucket, refilled every minute; idle ones are forgotten. */
+@RateLimited("")
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class RateLimitInterceptor {
+
+    private static final Cache<String, Bucket> BUCKETS = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(5))
+            .maximumSize(100_000)
+            .build();
+
+    @Inject
+    JobsConfig config;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    RoutingContext request;
+
+    @AroundInvoke
+    Object limit(InvocationContext invocation) throws Exception {
+        RateLimited limited = invocation.getMethod().getAnnotation(RateLimited.class);
+        if (limited == null) {
+            limited = invocation.getMethod().getDeclaringClass().getAnnotation(RateLimited.class);
+        }
+        int perMinute = limited.value().equals("feed")
+                ? config.rateLimit().feedReadsPerMinute()
+                : config.rateLimit().writesPerMinute();
+        Caller caller = identity.isAnonymous() ? null : Caller.of(identity);
+        String who = caller != null
+                ? "client-" + caller.clientId()
+                : "address-" + request.request().remoteAddress().host();
+        Bucket bucket = BUCKETS.get(limited.value() + "/" + perMinute + "/" + who, key -> Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(
+                    1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+            throw HttpProblem.builder()
+                    .withStatus(429)
+                    .withTitle("Too Many Requests")
+                    .withDetail("This client has used its requests for now; try again in %d s.".formatted(seconds))
+                    .withHeader("Retry-After", seconds)
+                    .build();
+        }
+        return invocation.proceed();
+    }
+}
