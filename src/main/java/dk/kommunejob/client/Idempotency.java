@@ -2,6 +2,7 @@ package dk.kommunejob.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kommunejob.common.JobsConfig;
 import dk.kommunejob.common.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.scheduler.Scheduled;
@@ -12,11 +13,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * `Idempotency-Key` on POST: the first answer is stored with the request's fingerprint in the same
@@ -37,8 +36,8 @@ public class Idempotency {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "jobs.idempotency-key-retention", defaultValue = "P1D")
-    Duration retention;
+    @Inject
+    JobsConfig config;
 
     /** Runs the write once per key; without a key, just runs it. */
     @Transactional
@@ -126,7 +125,7 @@ public class Idempotency {
     @Transactional
     void forgetOldKeys() {
         em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :before")
-                .setParameter("before", OffsetDateTime.now(clock).minus(retention))
+                .setParameter("before", OffsetDateTime.now(clock).minus(config.idempotencyKeyRetention()))
                 .executeUpdate();
     }
 }

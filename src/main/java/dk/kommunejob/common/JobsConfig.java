@@ -2,6 +2,7 @@ package dk.kommunejob.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The service's own settings; each is also an environment variable (JOBS_SAMPLE_DATA, ...). */
@@ -20,6 +21,14 @@ public interface JobsConfig {
     Optional<String> bootstrapEditorKey();
 
     RateLimit rateLimit();
+
+    /** How often postings whose deadline passed are announced as closed in the change feed. */
+    @WithDefault("60s")
+    Duration deadlineCheckInterval();
+
+    /** How long the first answer to an Idempotency-Key is kept for replays. */
+    @WithDefault("P1D")
+    Duration idempotencyKeyRetention();
 
     /** Per client (anonymous readers: per address), per minute. */
     interface RateLimit {
