@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -185,6 +186,24 @@ public class PositionWriteResource {
                                             example = "{\"title\": \"Lærer i dansk\", \"salary\": null}"))
                     byte[] mergePatch) {
         return answer(id, writer.patch(caller(), id, ifMatch, mergePatch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(
+            summary = "Delete a position",
+            description = "Removes it for good, with its history; the change feed tells consumers with a `deleted` "
+                    + "event. To take a published posting down and keep its record, withdraw it instead.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public void delete(
+            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
+        writer.delete(caller(), id, ifMatch).orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
     }
 
     @POST

@@ -298,6 +298,25 @@ public class PositionWriter {
         });
     }
 
+    /**
+     * Removes the position and its history; the change feed keeps a `deleted` event, so consumers
+     * drop it too. Empty when there is no such position.
+     */
+    public Optional<Long> delete(Caller caller, long id, String ifMatch) {
+        return locked(caller, id).map(p -> {
+            checkVersion(p, ifMatch);
+            events.emit(
+                    p.id,
+                    agencyId(p),
+                    ChangeKind.deleted,
+                    p.status == PositionStatus.published,
+                    OffsetDateTime.now(clock));
+            PositionChange.delete("position", p);
+            p.delete();
+            return p.id;
+        });
+    }
+
     private interface Transition {
         void apply(Position position, OffsetDateTime now);
     }

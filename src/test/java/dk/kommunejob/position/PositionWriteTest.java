@@ -311,7 +311,7 @@ class PositionWriteTest {
                 .body("agency.id", equalTo((int) org.agencyId()));
         long byEditor = create(BOOTSTRAP_KEY, body(org, "Kommunens egen", null)).<Integer>path("id");
 
-        String[] writes = {"PUT", "publish", "close", "withdraw", "reopen", "editable"};
+        String[] writes = {"PUT", "PATCH", "publish", "close", "withdraw", "reopen", "editable", "history"};
         for (String write : writes) {
             assertEquals(401, attempt(null, write, org, byA), "anonymous " + write);
             assertEquals(401, attempt(revoked, write, org, byA), "revoked " + write);
@@ -357,7 +357,13 @@ class PositionWriteTest {
                 request.body("{\"applicationDeadline\": \"%s\"}".formatted(DEADLINE.plusDays(9)))
                         .post(base + "/reopen")
                         .statusCode();
+            case "PATCH" ->
+                request.contentType("application/merge-patch+json; charset=UTF-8")
+                        .body("{\"title\": \"Ændret\"}")
+                        .patch(base)
+                        .statusCode();
             case "editable" -> request.get(base + "/editable").statusCode();
+            case "history" -> request.get(base + "/history").statusCode();
             default -> request.post(base + "/" + write).statusCode();
         };
     }

@@ -230,6 +230,44 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aDeletedPositionLeavesADeletedEventWithATombstone() {
+        Org org = TestData.org();
+        long id = as(BOOTSTRAP_KEY)
+                .body(body(org, "Slettes"))
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .<Integer>path("id")
+                .longValue();
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .post("/api/v1/positions/%d/publish".formatted(id))
+                .then()
+                .statusCode(200);
+        String start = drain(null, null).next();
+
+        as(BOOTSTRAP_KEY).delete("/api/v1/positions/" + id).then().statusCode(428);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"2\"")
+                .delete("/api/v1/positions/" + id)
+                .then()
+                .statusCode(204);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"2\"")
+                .delete("/api/v1/positions/" + id)
+                .then()
+                .statusCode(404);
+        as(null).get("/api/v1/positions/" + id).then().statusCode(404);
+
+        Read read = drain(null, start);
+        assertEquals(List.of("deleted"), kindsOf(read, id));
+        assertEquals(
+                Map.of("reason", "deleted"),
+                read.items().get(read.items().size() - 1).get("tombstone"));
+    }
+
+    @Test
     void aDeadlinePassingWithNobodyActingIsAClosedEvent() {
         Org org = TestData.org();
         LocalDate deadline = LocalDate.now().plusDays(20);
