@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -144,14 +145,9 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> replace(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "The ETag of the version this change builds on.",
-                            example = "\"3\"")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
-        return answer(id, writer.replace(caller(), id, ifMatch, input));
+        return answer(id, writer.replace(caller(), id, ifMatch.value, input));
     }
 
     @PATCH
@@ -171,12 +167,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> patch(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "The ETag of the version this change builds on.",
-                            example = "\"3\"")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @BeanParam IfMatch ifMatch,
             @RequestBody(
                             description = "The fields to change.",
                             content =
@@ -185,7 +176,7 @@ public class PositionWriteResource {
                                             schema = @Schema(type = SchemaType.OBJECT),
                                             example = "{\"title\": \"Lærer i dansk\", \"salary\": null}"))
                     byte[] mergePatch) {
-        return answer(id, writer.patch(caller(), id, ifMatch, mergePatch));
+        return answer(id, writer.patch(caller(), id, ifMatch.value, mergePatch));
     }
 
     @DELETE
@@ -200,10 +191,8 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void delete(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
-        writer.delete(caller(), id, ifMatch).orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
+            @BeanParam IfMatch ifMatch) {
+        writer.delete(caller(), id, ifMatch.value).orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
     }
 
     @POST
@@ -222,10 +211,8 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> publish(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
-        return answer(id, writer.publish(caller(), id, ifMatch));
+            @BeanParam IfMatch ifMatch) {
+        return answer(id, writer.publish(caller(), id, ifMatch.value));
     }
 
     @POST
@@ -241,10 +228,8 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> close(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
-        return answer(id, writer.close(caller(), id, ifMatch));
+            @BeanParam IfMatch ifMatch) {
+        return answer(id, writer.close(caller(), id, ifMatch.value));
     }
 
     @POST
@@ -260,10 +245,8 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> withdraw(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
-        return answer(id, writer.withdraw(caller(), id, ifMatch));
+            @BeanParam IfMatch ifMatch) {
+        return answer(id, writer.withdraw(caller(), id, ifMatch.value));
     }
 
     @Schema(name = "Reopening", description = "The new deadline of a reopened position.")
@@ -291,11 +274,9 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> reopen(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @Parameter(in = ParameterIn.HEADER, description = "The ETag of the current version.", example = "\"3\"")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The new deadline.") @Valid @NotNull Reopening reopening) {
-        return answer(id, writer.reopen(caller(), id, ifMatch, reopening.applicationDeadline()));
+        return answer(id, writer.reopen(caller(), id, ifMatch.value, reopening.applicationDeadline()));
     }
 
     private Caller caller() {
