@@ -22,6 +22,10 @@ public interface JobsConfig {
 
     RateLimit rateLimit();
 
+    /** The largest request body the API takes, in bytes (1 MiB). */
+    @WithDefault("1048576")
+    long maxBodySize();
+
     /** How often postings whose deadline passed are announced as closed in the change feed. */
     @WithDefault("60s")
     Duration deadlineCheckInterval();

@@ -393,6 +393,7 @@ public class PositionWriter {
         } else if (agencyId != null && Agency.findById(agencyId) == null) {
             throw Problems.badField("agencyId", "No agency with id %d.".formatted(agencyId));
         }
+        checkPlainText(in);
         OffsetDateTime deadline = deadline(in.applicationDeadline(), "applicationDeadline");
         List<ContactInput> contacts = new ArrayList<>();
         List<ContactInput> given = list(in.contacts());
@@ -438,6 +439,50 @@ public class PositionWriter {
                 list(in.links()),
                 contacts,
                 stages);
+    }
+
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<\\s*[a-zA-Z/!?]");
+
+    /** Only section texts may carry (safe) HTML; every other field is plain text, never markup. */
+    private static void checkPlainText(PositionInput in) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("title", in.title());
+        fields.put("reportsTo", in.reportsTo());
+        fields.put("employmentTerms", in.employmentTerms());
+        fields.put("workingHours", in.workingHours());
+        fields.put("salary", in.salary());
+        fields.put("pension", in.pension());
+        fields.put("startText", in.startText());
+        List<CommitteeMemberInput> committee = list(in.hiringCommittee());
+        for (int i = 0; i < committee.size(); i++) {
+            fields.put("hiringCommittee[%d].name".formatted(i), committee.get(i).name());
+            fields.put("hiringCommittee[%d].role".formatted(i), committee.get(i).role());
+        }
+        List<LinkInput> links = list(in.links());
+        for (int i = 0; i < links.size(); i++) {
+            fields.put("links[%d].title".formatted(i), links.get(i).title());
+        }
+        List<SectionInput> sections = list(in.sections());
+        for (int i = 0; i < sections.size(); i++) {
+            fields.put("sections[%d].heading".formatted(i), sections.get(i).heading());
+        }
+        List<ContactInput> contacts = list(in.contacts());
+        for (int i = 0; i < contacts.size(); i++) {
+            fields.put("contacts[%d].name".formatted(i), contacts.get(i).name());
+            fields.put("contacts[%d].role".formatted(i), contacts.get(i).role());
+            fields.put("contacts[%d].organisation".formatted(i), contacts.get(i).organisation());
+        }
+        List<StageInput> stages = list(in.stages());
+        for (int i = 0; i < stages.size(); i++) {
+            fields.put("stages[%d].label".formatted(i), stages.get(i).label());
+            fields.put("stages[%d].location".formatted(i), stages.get(i).location());
+            fields.put("stages[%d].note".formatted(i), stages.get(i).note());
+        }
+        fields.forEach((field, text) -> {
+            if (text != null && MARKUP.matcher(text).find()) {
+                throw Problems.badField(field, "Plain text only: no HTML or markup here.");
+            }
+        });
     }
 
     /** The deadline comes before the first interview, and the interviews before the start date. */

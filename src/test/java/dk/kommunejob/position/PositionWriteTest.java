@@ -419,6 +419,9 @@ class PositionWriteTest {
                 new Case("unitId", ok.replace("\"unitId\": " + org.unitId(), "\"unitId\": " + otherEmployersUnit)),
                 new Case("employerId", ok.replace("\"employerId\": " + org.employerId(), "\"employerId\": 987654321")),
                 new Case("stages[0].kind", ok.replace("first_interview", "lunch")),
+                new Case("title", ok.replace("\"title\": \"Regler\"", "\"title\": \"<script>alert(1)</script>\"")),
+                new Case("contacts[0].role", ok.replace("Skoleleder", "<img src=x onerror=alert(1)>")),
+                new Case("hiringCommittee[0].role", ok.replace("enhedsleder", "<b>leder</b>")),
                 new Case("employerId", ok.replace("\"employerId\": " + org.employerId() + ",", "")));
         for (Case c : cases) {
             var answer = as(BOOTSTRAP_KEY)
@@ -608,5 +611,18 @@ class PositionWriteTest {
         long drafts = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> Position.count("employer.id = ?1 and title = ?2", org.employerId(), "Gentaget"));
         assertEquals(4, drafts);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAProblem() {
+        Org org = TestData.org();
+        String huge = body(org, "Stor", null).replace("Vi søger en leder.", "x".repeat(1_100_000));
+        as(BOOTSTRAP_KEY)
+                .body(huge)
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 }

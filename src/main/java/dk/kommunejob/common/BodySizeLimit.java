@@ -1,0 +1,42 @@
+package dk.kommunejob.common;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses a declared body over the API's limit with a problem. The HTTP server's own, higher limit
+ * (quarkus.http.limits.max-body-size) stops undeclared (chunked) bodies, with a bare 413.
+ */
+public class BodySizeLimit {
+
+    // Filters are created at static init, before configuration mappings exist: look it up per call.
+    @Inject
+    Provider<JobsConfig> config;
+
+    @ServerRequestFilter
+    Optional<Response> limit(ContainerRequestContext request) {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        long maxBytes = config.get().maxBodySize();
+        if (declared != null
+                && declared.chars().allMatch(Character::isDigit)
+                && declared.length() < 19
+                && Long.parseLong(declared) > maxBytes) {
+            return Optional.of(HttpProblem.builder()
+                    .withStatus(413)
+                    .withTitle("Content Too Large")
+                    .withDetail(
+                            "The request body is %s bytes; this API takes at most %d.".formatted(declared, maxBytes))
+                    .withInstance(URI.create(request.getUriInfo().getPath()))
+                    .build()
+                    .toResponse());
+        }
+        return Optional.empty();
+    }
+}
