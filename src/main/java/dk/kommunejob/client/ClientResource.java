@@ -6,10 +6,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,16 +59,10 @@ public class ClientResource {
     @APIResponse(responseCode = "400", ref = "InvalidBody")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     public Response create(
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description =
-                                    "Makes a retried request safe: the same key and body replay the first answer.",
-                            example = "4f1c2a8e-6b1d-4a53-9f3e-2d7c9a1b0e55")
-                    @HeaderParam(Idempotency.HEADER)
-                    String idempotencyKey,
+            @BeanParam IdempotencyKey idempotencyKey,
             @RequestBody(description = "The client to create.") @Valid @NotNull ClientInput input) {
         Caller caller = Caller.of(identity);
-        return idempotency.once(caller, idempotencyKey, "POST", "/api/v1/clients", input, () -> {
+        return idempotency.once(caller, idempotencyKey, "/api/v1/clients", input, () -> {
             ClientCreated created = clients.create(input);
             return Response.created(
                             URI.create("/api/v1/clients/" + created.client().id()))

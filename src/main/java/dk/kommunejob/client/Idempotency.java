@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * `Idempotency-Key` on POST: the first answer is stored with the request's fingerprint in the same
+ * `Idempotency-Key` on the POSTs that write: the first answer is stored with the request's fingerprint in the same
  * transaction as the write, so a retried request is answered from the store and never written twice.
  * The same key with another request is a 422. Keys are kept at least a day.
  */
@@ -42,7 +42,8 @@ public class Idempotency {
     /** Runs the write once per key; without a key, just runs it. */
     @Transactional
     public Response once(
-            Caller caller, String key, String method, String path, Object request, Supplier<Response> write) {
+            Caller caller, IdempotencyKey idempotencyKey, String path, Object request, Supplier<Response> write) {
+        String key = idempotencyKey.value();
         if (key == null) {
             return write.get();
         }
@@ -50,7 +51,7 @@ public class Idempotency {
             throw Problems.badParameter(HEADER, "Header 'Idempotency-Key' must be 1-255 characters.");
         }
         // SHA-256 of the request: the same digest the API keys use.
-        String fingerprint = ApiKeys.hash(method + " " + path + " " + canonical(request));
+        String fingerprint = ApiKeys.hash("POST " + path + " " + canonical(request));
         List<Object[]> stored = em.createNativeQuery(
                         """
                         SELECT request_hash, status, location, etag, body FROM idempotency_key

@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
+import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.position.PositionWriter.Written;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -82,16 +82,10 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "400", ref = "InvalidBody")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     public Response create(
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description =
-                                    "Makes a retried request safe: the same key and body replay the first answer.",
-                            example = "4f1c2a8e-6b1d-4a53-9f3e-2d7c9a1b0e55")
-                    @HeaderParam(Idempotency.HEADER)
-                    String idempotencyKey,
+            @BeanParam IdempotencyKey idempotencyKey,
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
         Caller caller = caller();
-        return idempotency.once(caller, idempotencyKey, "POST", "/api/v1/positions", input, () -> {
+        return idempotency.once(caller, idempotencyKey, "/api/v1/positions", input, () -> {
             Written written = writer.create(caller, input);
             return Response.created(
                             URI.create("/api/v1/positions/" + written.position().id()))
@@ -209,10 +203,11 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Incomplete")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public RestResponse<PositionDetail> publish(
+    public Response publish(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @BeanParam IfMatch ifMatch) {
-        return answer(id, writer.publish(caller(), id, ifMatch.value));
+            @BeanParam IfMatch ifMatch,
+            @BeanParam IdempotencyKey key) {
+        return once(key, id, "publish", ifMatch.value, () -> answer(id, writer.publish(caller(), id, ifMatch.value)));
     }
 
     @POST
@@ -226,10 +221,11 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public RestResponse<PositionDetail> close(
+    public Response close(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @BeanParam IfMatch ifMatch) {
-        return answer(id, writer.close(caller(), id, ifMatch.value));
+            @BeanParam IfMatch ifMatch,
+            @BeanParam IdempotencyKey key) {
+        return once(key, id, "close", ifMatch.value, () -> answer(id, writer.close(caller(), id, ifMatch.value)));
     }
 
     @POST
@@ -243,10 +239,11 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public RestResponse<PositionDetail> withdraw(
+    public Response withdraw(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
-            @BeanParam IfMatch ifMatch) {
-        return answer(id, writer.withdraw(caller(), id, ifMatch.value));
+            @BeanParam IfMatch ifMatch,
+            @BeanParam IdempotencyKey key) {
+        return once(key, id, "withdraw", ifMatch.value, () -> answer(id, writer.withdraw(caller(), id, ifMatch.value)));
     }
 
     @Schema(name = "Reopening", description = "The new deadline of a reopened position.")
@@ -272,11 +269,24 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public RestResponse<PositionDetail> reopen(
+    public Response reopen(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
             @BeanParam IfMatch ifMatch,
+            @BeanParam IdempotencyKey key,
             @RequestBody(description = "The new deadline.") @Valid @NotNull Reopening reopening) {
-        return answer(id, writer.reopen(caller(), id, ifMatch.value, reopening.applicationDeadline()));
+        return once(
+                key,
+                id,
+                "reopen",
+                List.of(String.valueOf(ifMatch.value), reopening),
+                () -> answer(id, writer.reopen(caller(), id, ifMatch.value, reopening.applicationDeadline())));
+    }
+
+    /** A life-cycle step, once per Idempotency-Key: a retry is answered as the first request was. */
+    private Response once(
+            IdempotencyKey key, long id, String step, Object request, Supplier<RestResponse<PositionDetail>> write) {
+        return idempotency.once(caller(), key, "/api/v1/positions/%d/%s".formatted(id, step), request, () -> write.get()
+                .toResponse());
     }
 
     private Caller caller() {

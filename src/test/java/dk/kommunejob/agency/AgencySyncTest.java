@@ -5,11 +5,13 @@ import static dk.kommunejob.TestData.agencyKey;
 import static dk.kommunejob.TestData.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dk.kommunejob.TestData;
 import dk.kommunejob.TestData.Org;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -60,7 +62,11 @@ class AgencySyncTest {
                 .statusCode(200)
                 .header("ETag", "\"2\"");
 
-        // One created and one updated: the repeats left no trace.
+        // One created and one updated: the repeats left no trace, in the history or in the change feed.
+        assertEquals(
+                List.of("created", "updated"),
+                dk.kommunejob.sync.ChangeFeedTest.kindsOf(
+                        dk.kommunejob.sync.ChangeFeedTest.drain(BOOTSTRAP_KEY, null), id));
         as(agency).get("/api/v1/positions/%d/history".formatted(id)).then().body("$", hasSize(2));
         // Editors may sync on the agency's behalf.
         as(BOOTSTRAP_KEY)

@@ -311,7 +311,7 @@ class PositionWriteTest {
                 .body("agency.id", equalTo((int) org.agencyId()));
         long byEditor = create(BOOTSTRAP_KEY, body(org, "Kommunens egen", null)).<Integer>path("id");
 
-        String[] writes = {"PUT", "PATCH", "publish", "close", "withdraw", "reopen", "editable", "history"};
+        String[] writes = {"PUT", "PATCH", "DELETE", "publish", "close", "withdraw", "reopen", "editable", "history"};
         for (String write : writes) {
             assertEquals(401, attempt(null, write, org, byA), "anonymous " + write);
             assertEquals(401, attempt(revoked, write, org, byA), "revoked " + write);
@@ -362,6 +362,7 @@ class PositionWriteTest {
                         .body("{\"title\": \"Ændret\"}")
                         .patch(base)
                         .statusCode();
+            case "DELETE" -> request.delete(base).statusCode();
             case "editable" -> request.get(base + "/editable").statusCode();
             case "history" -> request.get(base + "/history").statusCode();
             default -> request.post(base + "/" + write).statusCode();
@@ -624,5 +625,42 @@ class PositionWriteTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
+    }
+
+    @Test
+    void aRetriedLifeCycleStepWithItsKeyIsAnsweredAsTheFirstTime() {
+        Org org = TestData.org();
+        long id = create(BOOTSTRAP_KEY, body(org, "Genudgivet", null)).<Integer>path("id");
+        String key = "publish-" + id;
+
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .header("Idempotency-Key", key)
+                .post("/api/v1/positions/%d/publish".formatted(id))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
+        // The answer was lost on the way; the client sends the same request again.
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .header("Idempotency-Key", key)
+                .post("/api/v1/positions/%d/publish".formatted(id))
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .header("Idempotent-Replayed", "true")
+                .body("state", equalTo("published"));
+        // Without the key the same request is what it is: a stale one.
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"1\"")
+                .post("/api/v1/positions/%d/publish".formatted(id))
+                .then()
+                .statusCode(412);
+        as(BOOTSTRAP_KEY)
+                .header("If-Match", "\"2\"")
+                .header("Idempotency-Key", key)
+                .post("/api/v1/positions/%d/close".formatted(id))
+                .then()
+                .statusCode(422);
     }
 }

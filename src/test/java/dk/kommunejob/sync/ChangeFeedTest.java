@@ -30,15 +30,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ChangeFeedTest {
+public class ChangeFeedTest {
 
     @Inject
     ChangeEvents events;
 
-    record Read(List<Map<String, Object>> items, String next) {}
+    public record Read(List<Map<String, Object>> items, String next) {}
 
     /** One page after the cursor, as the caller with this key (null: anonymous) sees it. */
-    static Read page(String key, String after) {
+    public static Read page(String key, String after) {
         var request = as(key).queryParam("limit", 1000);
         if (after != null) {
             request.queryParam("after", after);
@@ -49,7 +49,7 @@ class ChangeFeedTest {
     }
 
     /** Everything after the cursor, page by page, and the cursor to go on from. */
-    static Read drain(String key, String after) {
+    public static Read drain(String key, String after) {
         List<Map<String, Object>> all = new ArrayList<>();
         String cursor = after;
         while (true) {
@@ -62,7 +62,7 @@ class ChangeFeedTest {
         }
     }
 
-    static List<String> kindsOf(Read read, long positionId) {
+    public static List<String> kindsOf(Read read, long positionId) {
         return read.items().stream()
                 .filter(e -> ((Number) e.get("positionId")).longValue() == positionId)
                 .map(e -> (String) e.get("kind"))
