@@ -17,6 +17,7 @@ import dk.kommunejob.position.Section;
 import dk.kommunejob.sample.SampleFile.PositionData;
 import dk.kommunejob.sample.SampleFile.UnitData;
 import dk.kommunejob.stage.Stage;
+import dk.kommunejob.sync.ChangeEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,9 @@ public class SampleData {
 
     @Inject
     SyntheticPositions synthetic;
+
+    @Inject
+    ChangeEvents events;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.sampleData()) {
@@ -94,7 +98,14 @@ public class SampleData {
             agency.persist();
             agencies.put(a.name(), agency);
         });
-        file.positions().forEach(p -> toPosition(p, employer, units, agencies).persist());
+        List<Long> ids = file.positions().stream()
+                .map(p -> {
+                    Position position = toPosition(p, employer, units, agencies);
+                    position.persist();
+                    return position.id;
+                })
+                .toList();
+        events.announceLoaded(ids);
     }
 
     private static void persistUnits(

@@ -13,6 +13,7 @@ import dk.kommunejob.position.PositionStatus;
 import dk.kommunejob.position.Section;
 import dk.kommunejob.stage.Stage;
 import dk.kommunejob.stage.StageKind;
+import dk.kommunejob.sync.ChangeEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -141,6 +143,9 @@ public class SyntheticPositions {
     @Inject
     Clock clock;
 
+    @Inject
+    ChangeEvents events;
+
     /** Adds n postings, each batch in its own transaction. */
     public void generate(int n) {
         Random random = new Random(20250525L);
@@ -157,11 +162,13 @@ public class SyntheticPositions {
         List<Agency> agencies = Agency.listAll();
         OffsetDateTime now = Copenhagen.now(clock);
         LocalDate today = Copenhagen.today(clock);
+        List<Long> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            position(employer, pick(units, random), agencies, now, today, random)
-                    .persist();
+            Position p = position(employer, pick(units, random), agencies, now, today, random);
+            p.persist();
+            ids.add(p.id);
         }
-        em.flush();
+        events.announceLoaded(ids);
         em.clear();
     }
 

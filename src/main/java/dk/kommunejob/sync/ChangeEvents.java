@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Writes change events in the writer's own transaction, so an event exists exactly when its change does. */
 @ApplicationScoped
@@ -44,6 +45,20 @@ public class ChangeEvents {
                         INSERT INTO change_event (position_id, agency_id, kind, public, at)
                         SELECT id, agency_id, 'closed', true, application_deadline + interval '1 second' FROM due""")
                 .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** `published` events for postings loaded rather than written (sample data), so the feed has them all. */
+    @Transactional(TxType.MANDATORY)
+    public void announceLoaded(List<Long> positionIds) {
+        em.flush();
+        em.createNativeQuery(
+                        """
+                        INSERT INTO change_event (position_id, agency_id, kind, public, at)
+                        SELECT p.id, p.agency_id, 'published', true, p.published_at FROM position p
+                        WHERE p.id IN (:ids) AND p.status = 'published'
+                        ORDER BY p.published_at, p.id""")
+                .setParameter("ids", positionIds)
                 .executeUpdate();
     }
 }

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SeedPostingsTest {
 
+    @jakarta.inject.Inject
+    dk.kommunejob.sync.ChangeEvents events;
+
     @Test
     void afdelingschefForDagtilbudOgSkole() {
         given().get("/api/v1/positions/afdelingschef-for-dagtilbud-og-skole")
@@ -137,5 +140,17 @@ class SeedPostingsTest {
                         org.hamcrest.Matchers.hasItems(
                                 "chef-for-oekonomi-og-stab",
                                 "leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling"));
+    }
+
+    @Test
+    void theLoadedPostingsAreInTheChangeFeedSoASyncFromTheStartHasThem() {
+        events.announcePassedDeadlines(java.time.OffsetDateTime.now());
+        var kinds = dk.kommunejob.sync.ChangeFeedTest.drain(null, null);
+        long id = given().get("/api/v1/positions/chef-for-oekonomi-og-stab")
+                .then()
+                .extract()
+                .<Integer>path("id");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of("published", "closed"), dk.kommunejob.sync.ChangeFeedTest.kindsOf(kinds, id));
     }
 }
