@@ -78,7 +78,7 @@ echo
 echo "Plans (the ids query of a list request):"
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 explain() { echo "-- $1"; $psql -c "SET search_path = $schema; EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) $2" | grep -E "Scan|Limit|Sort|Execution" | head -6; }
-explain "default list" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.application_deadline >= '$now' ORDER BY p.application_deadline, p.id LIMIT 20"
-explain "search" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.application_deadline >= '$now' AND p.search_vector @@ websearch_to_tsquery('danish', 'pædagoger') ORDER BY ts_rank(p.search_vector, websearch_to_tsquery('danish', 'pædagoger')) DESC, p.id LIMIT 20"
-explain "agency, newest first" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.application_deadline >= '$now' AND p.agency_id = $agency ORDER BY p.published_at DESC, p.id DESC LIMIT 20"
-explain "by title" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.application_deadline >= '$now' ORDER BY p.title COLLATE \"da-DK-x-icu\", p.id LIMIT 20"
+explain "default list" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.closed_at IS NULL AND p.application_deadline >= '$now' ORDER BY p.application_deadline, p.id LIMIT 20"
+explain "search" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.closed_at IS NULL AND p.application_deadline >= '$now' AND p.search_vector @@ websearch_to_tsquery('danish', 'pædagoger') ORDER BY ts_rank(p.search_vector, websearch_to_tsquery('danish', 'pædagoger')) DESC, p.id LIMIT 20"
+explain "agency, newest first" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.closed_at IS NULL AND p.application_deadline >= '$now' AND p.agency_id = $agency ORDER BY p.published_at DESC, p.id DESC LIMIT 20"
+explain "by title" "SELECT p.id FROM position p WHERE p.status = 'published' AND p.closed_at IS NULL AND p.application_deadline >= '$now' ORDER BY p.title COLLATE \"da-DK-x-icu\", p.id LIMIT 20"
