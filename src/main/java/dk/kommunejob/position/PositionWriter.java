@@ -7,18 +7,12 @@ import dk.kommunejob.agency.Agency;
 import dk.kommunejob.client.ApiClient;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
-import dk.kommunejob.common.Phones;
 import dk.kommunejob.common.Problems;
 import dk.kommunejob.common.Ref;
-import dk.kommunejob.common.SafeHtml;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
-import dk.kommunejob.position.PositionInput.CommitteeMemberInput;
-import dk.kommunejob.position.PositionInput.ContactInput;
-import dk.kommunejob.position.PositionInput.LinkInput;
-import dk.kommunejob.position.PositionInput.SectionInput;
 import dk.kommunejob.position.PositionInput.StageInput;
 import dk.kommunejob.stage.Stage;
 import dk.kommunejob.sync.ChangeEvents;
@@ -36,9 +30,7 @@ import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -85,7 +77,7 @@ public class PositionWriter {
     }
 
     private Written create(Caller caller, PositionInput input, String externalRef) {
-        PositionInput normalised = normalise(caller, input);
+        PositionInput normalised = PositionInputs.normalise(caller, input);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Position p = new Position();
         p.externalRef = externalRef;
@@ -176,8 +168,8 @@ public class PositionWriter {
             } catch (JsonException e) {
                 throw Problems.badBody("The body is not a JSON merge patch: " + e.getMessage());
             }
-            JsonValue current = Json.createReader(
-                            new StringReader(json.valueToTree(toInput(p)).toString()))
+            JsonValue current = Json.createReader(new StringReader(
+                            json.valueToTree(PositionInputs.toInput(p)).toString()))
                     .readValue();
             PositionInput patched;
             try {
@@ -212,8 +204,8 @@ public class PositionWriter {
 
     private Written replaceWith(Position p, Caller caller, PositionInput input) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        PositionInput normalised = normalise(caller, input);
-        PositionInput before = toInput(p);
+        PositionInput normalised = PositionInputs.normalise(caller, input);
+        PositionInput before = PositionInputs.toInput(p);
         if (!normalised.equals(before)) {
             OffsetDateTime previousDeadline = p.applicationDeadline;
             apply(p, normalised, caller, now);
@@ -286,7 +278,7 @@ public class PositionWriter {
                 throw Problems.conflict("Only a closed, published position can be reopened; this one is %s."
                         .formatted(p.status == PositionStatus.published ? "open" : p.status));
             }
-            OffsetDateTime deadline = deadline(deadlineText, "applicationDeadline");
+            OffsetDateTime deadline = PositionInputs.deadline(deadlineText, "applicationDeadline");
             if (deadline == null || !deadline.isAfter(now) || !deadline.isAfter(p.applicationDeadline)) {
                 throw Problems.badField(
                         "applicationDeadline", "Reopening needs a new deadline later than both now and the old one.");
@@ -368,172 +360,6 @@ public class PositionWriter {
         }
     }
 
-    /**
-     * The input as it will be stored: phones in E.164, section HTML sanitised, the deadline in one
-     * form, references checked. Two inputs that store the same position normalise to equal records.
-     */
-    PositionInput normalise(Caller caller, PositionInput in) {
-        Employer employer = Employer.<Employer>findByIdOptional(in.employerId())
-                .orElseThrow(
-                        () -> Problems.badField("employerId", "No employer with id %d.".formatted(in.employerId())));
-        if (in.unitId() != null) {
-            OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(in.unitId())
-                    .filter(u -> u.employer.id.equals(employer.id))
-                    .orElseThrow(() -> Problems.badField(
-                            "unitId", "Employer %d has no unit with id %d.".formatted(employer.id, in.unitId())));
-        }
-        Long agencyId = in.agencyId();
-        if (!caller.isEditor()) {
-            if (agencyId != null && !agencyId.equals(caller.agencyId())) {
-                throw Problems.badField(
-                        "agencyId",
-                        "An agency client's postings are its own agency's (%d).".formatted(caller.agencyId()));
-            }
-            agencyId = caller.agencyId();
-        } else if (agencyId != null && Agency.findById(agencyId) == null) {
-            throw Problems.badField("agencyId", "No agency with id %d.".formatted(agencyId));
-        }
-        checkPlainText(in);
-        OffsetDateTime deadline = deadline(in.applicationDeadline(), "applicationDeadline");
-        List<ContactInput> contacts = new ArrayList<>();
-        List<ContactInput> given = list(in.contacts());
-        for (int i = 0; i < given.size(); i++) {
-            ContactInput c = given.get(i);
-            String phone = null;
-            if (c.phone() != null && !c.phone().isBlank()) {
-                try {
-                    phone = Phones.toE164(c.phone());
-                } catch (IllegalArgumentException e) {
-                    throw Problems.badField("contacts[%d].phone".formatted(i), e.getMessage() + ".");
-                }
-            }
-            contacts.add(new ContactInput(c.name(), c.role(), c.organisation(), phone, blankToNull(c.email())));
-        }
-        List<StageInput> stages = list(in.stages());
-        for (int i = 0; i < stages.size(); i++) {
-            StageInput s = stages.get(i);
-            if (s.startTime() != null && s.endTime() != null && !s.endTime().isAfter(s.startTime())) {
-                throw Problems.badField(
-                        "stages[%d].endTime".formatted(i), "The end time must be after the start time.");
-            }
-        }
-        checkDateOrder(deadline, stages, in.startDate());
-        return new PositionInput(
-                in.title().strip(),
-                employer.id,
-                in.unitId(),
-                agencyId,
-                in.reportsTo(),
-                in.employmentTerms(),
-                in.workingHours(),
-                in.salary(),
-                in.pension(),
-                in.startDate(),
-                in.startText(),
-                deadline == null ? null : deadlineText(deadline),
-                in.applyUrl(),
-                list(in.sections()).stream()
-                        .map(s -> new SectionInput(s.heading(), SafeHtml.sanitize(s.body())))
-                        .toList(),
-                list(in.hiringCommittee()),
-                list(in.links()),
-                contacts,
-                stages);
-    }
-
-    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<\\s*[a-zA-Z/!?]");
-
-    /** Only section texts may carry (safe) HTML; every other field is plain text, never markup. */
-    private static void checkPlainText(PositionInput in) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("title", in.title());
-        fields.put("reportsTo", in.reportsTo());
-        fields.put("employmentTerms", in.employmentTerms());
-        fields.put("workingHours", in.workingHours());
-        fields.put("salary", in.salary());
-        fields.put("pension", in.pension());
-        fields.put("startText", in.startText());
-        List<CommitteeMemberInput> committee = list(in.hiringCommittee());
-        for (int i = 0; i < committee.size(); i++) {
-            fields.put("hiringCommittee[%d].name".formatted(i), committee.get(i).name());
-            fields.put("hiringCommittee[%d].role".formatted(i), committee.get(i).role());
-        }
-        List<LinkInput> links = list(in.links());
-        for (int i = 0; i < links.size(); i++) {
-            fields.put("links[%d].title".formatted(i), links.get(i).title());
-        }
-        List<SectionInput> sections = list(in.sections());
-        for (int i = 0; i < sections.size(); i++) {
-            fields.put("sections[%d].heading".formatted(i), sections.get(i).heading());
-        }
-        List<ContactInput> contacts = list(in.contacts());
-        for (int i = 0; i < contacts.size(); i++) {
-            fields.put("contacts[%d].name".formatted(i), contacts.get(i).name());
-            fields.put("contacts[%d].role".formatted(i), contacts.get(i).role());
-            fields.put("contacts[%d].organisation".formatted(i), contacts.get(i).organisation());
-        }
-        List<StageInput> stages = list(in.stages());
-        for (int i = 0; i < stages.size(); i++) {
-            fields.put("stages[%d].label".formatted(i), stages.get(i).label());
-            fields.put("stages[%d].location".formatted(i), stages.get(i).location());
-            fields.put("stages[%d].note".formatted(i), stages.get(i).note());
-        }
-        fields.forEach((field, text) -> {
-            if (text != null && MARKUP.matcher(text).find()) {
-                throw Problems.badField(field, "Plain text only: no HTML or markup here.");
-            }
-        });
-    }
-
-    /** The deadline comes before the first interview, and the interviews before the start date. */
-    private static void checkDateOrder(OffsetDateTime deadline, List<StageInput> stages, LocalDate startDate) {
-        LocalDate deadlineDate = deadline == null
-                ? null
-                : deadline.atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
-        if (deadlineDate != null && startDate != null && !startDate.isAfter(deadlineDate)) {
-            throw Problems.badField(
-                    "startDate", "The start date comes after the application deadline (%s).".formatted(deadlineDate));
-        }
-        for (int i = 0; i < stages.size(); i++) {
-            LocalDate date = stages.get(i).date();
-            if (date == null) {
-                continue;
-            }
-            if (deadlineDate != null && date.isBefore(deadlineDate)) {
-                throw Problems.badField(
-                        "stages[%d].date".formatted(i),
-                        "Stages come after the application deadline (%s).".formatted(deadlineDate));
-            }
-            if (startDate != null && !date.isBefore(startDate)) {
-                throw Problems.badField(
-                        "stages[%d].date".formatted(i), "Stages come before the start date (%s).".formatted(startDate));
-            }
-        }
-    }
-
-    private static OffsetDateTime deadline(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return text.length() == 10
-                    ? Copenhagen.endOfDay(LocalDate.parse(text))
-                    : OffsetDateTime.parse(text)
-                            .atZoneSameInstant(Copenhagen.ZONE)
-                            .toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw Problems.badField(
-                    field, "'%s' is not a date (2025-05-25) or a date-time with offset.".formatted(text));
-        }
-    }
-
-    /** A deadline at the last second of its day is shown as that date; others as a date-time. */
-    private static String deadlineText(OffsetDateTime deadline) {
-        OffsetDateTime local = Copenhagen.local(deadline);
-        LocalDate date = local.toLocalDate();
-        return Copenhagen.endOfDay(date).equals(local) ? date.toString() : local.toString();
-    }
-
     private void apply(Position p, PositionInput in, Caller caller, OffsetDateTime now) {
         p.title = in.title();
         p.employer = Employer.findById(in.employerId());
@@ -546,7 +372,7 @@ public class PositionWriter {
         p.pension = in.pension();
         p.startDate = in.startDate();
         p.startText = in.startText();
-        p.applicationDeadline = deadline(in.applicationDeadline(), "applicationDeadline");
+        p.applicationDeadline = PositionInputs.deadline(in.applicationDeadline(), "applicationDeadline");
         p.applyUrl = in.applyUrl();
         p.sections.clear();
         in.sections().forEach(s -> p.sections.add(new Section(s.heading(), s.body())));
@@ -596,36 +422,6 @@ public class PositionWriter {
         return p.agency == null ? null : p.agency.id;
     }
 
-    static PositionInput toInput(Position p) {
-        return new PositionInput(
-                p.title,
-                p.employer.id,
-                p.unit == null ? null : p.unit.id,
-                p.agency == null ? null : p.agency.id,
-                p.reportsTo,
-                p.employmentTerms,
-                p.workingHours,
-                p.salary,
-                p.pension,
-                p.startDate,
-                p.startText,
-                p.applicationDeadline == null ? null : deadlineText(p.applicationDeadline),
-                p.applyUrl,
-                p.sections.stream()
-                        .map(s -> new SectionInput(s.heading, s.body))
-                        .toList(),
-                p.hiringCommittee.stream()
-                        .map(m -> new CommitteeMemberInput(m.name, m.role))
-                        .toList(),
-                p.links.stream().map(l -> new LinkInput(l.title, l.url)).toList(),
-                p.contacts.stream()
-                        .map(c -> new ContactInput(c.name, c.role, c.organisation, c.phone, c.email))
-                        .toList(),
-                p.stages.stream()
-                        .map(s -> new StageInput(s.kind, s.label, s.date, s.startTime, s.endTime, s.location, s.note))
-                        .toList());
-    }
-
     /** {"field": {"from": ..., "to": ...}} for the editable fields that differ. */
     private Map<String, Object> diff(PositionInput before, PositionInput after) {
         ObjectNode from = json.valueToTree(before);
@@ -660,13 +456,5 @@ public class PositionWriter {
         // New contacts and stages get their ids at the flush; the answer shows them.
         em.flush();
         return new Written(PositionDetail.of(p, Copenhagen.now(clock)), p.version);
-    }
-
-    private static <T> List<T> list(List<T> items) {
-        return items == null ? List.of() : items;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }
