@@ -4,6 +4,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.common.Problems;
 import dk.kommunejob.position.PositionWriter.Written;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -119,7 +120,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<HistoryEntry> history(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id) {
-        return writer.history(caller(), id).orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
+        return writer.history(caller(), id).orElseThrow(() -> notFound(id));
     }
 
     @PUT
@@ -186,7 +187,7 @@ public class PositionWriteResource {
     public void delete(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
             @BeanParam IfMatch ifMatch) {
-        writer.delete(caller(), id, ifMatch.value).orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
+        writer.delete(caller(), id, ifMatch.value).orElseThrow(() -> notFound(id));
     }
 
     @POST
@@ -289,12 +290,17 @@ public class PositionWriteResource {
                 .toResponse());
     }
 
+    /** Writers see drafts too, so their 404 is not about publication. */
+    private static RuntimeException notFound(long id) {
+        return Problems.notFound("No position with id %d.".formatted(id));
+    }
+
     private Caller caller() {
         return Caller.of(identity);
     }
 
     private static RestResponse<PositionDetail> answer(long id, Optional<Written> written) {
-        Written w = written.orElseThrow(() -> PositionResource.notFound(String.valueOf(id)));
+        Written w = written.orElseThrow(() -> notFound(id));
         return RestResponse.ResponseBuilder.ok(w.position())
                 .header("ETag", w.etag())
                 .build();
