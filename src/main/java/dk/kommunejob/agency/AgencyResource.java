@@ -1,5 +1,7 @@
 package dk.kommunejob.agency;
 
+import dk.kommunejob.cache.Freshness;
+import dk.kommunejob.cache.HttpCached;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,8 +21,10 @@ public class AgencyResource {
     AgencyService agencies;
 
     @GET
+    @HttpCached(Freshness.STEADY)
     @Operation(summary = "List recruitment agencies", description = "Every recruitment agency, by name.")
     @APIResponse(responseCode = "200", description = "The agencies.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public List<AgencyView> list() {
         return agencies.list();
     }

@@ -1,5 +1,6 @@
 package dk.kommunejob.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -33,6 +34,19 @@ public interface JobsConfig {
     /** How long the first answer to an Idempotency-Key is kept for replays. */
     @WithDefault("P1D")
     Duration idempotencyKeyRetention();
+
+    ResponseCache responseCache();
+
+    /** Public answers kept in memory, serialised, for as long as the data they show stays the same. */
+    interface ResponseCache {
+        /** Off serves every request from PostgreSQL (benchmarks, diagnosis); ETags and 304s stay. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The memory the kept answers may take; the least used go first. */
+        @WithDefault("64M")
+        MemorySize maxSize();
+    }
 
     /** Per client (anonymous readers: per address), per minute. */
     interface RateLimit {

@@ -1,5 +1,6 @@
 package dk.kommunejob.contact;
 
+import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.position.PositionResource;
 import dk.kommunejob.position.PositionService;
 import jakarta.inject.Inject;
@@ -23,8 +24,10 @@ public class ContactResource {
     PositionService positions;
 
     @GET
+    @HttpCached
     @Operation(summary = "A position's contacts", description = "Whom applicants may call, in the posting's order.")
     @APIResponse(responseCode = "200", description = "The contacts.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ContactView> list(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")

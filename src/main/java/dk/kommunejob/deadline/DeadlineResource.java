@@ -1,5 +1,6 @@
 package dk.kommunejob.deadline;
 
+import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Page;
 import dk.kommunejob.common.Paging;
@@ -35,10 +36,12 @@ public class DeadlineResource {
     Clock clock;
 
     @GET
+    @HttpCached
     @Operation(
             summary = "Upcoming application deadlines",
             description = "The deadlines of open positions, soonest first, with the days left to apply.")
     @APIResponse(responseCode = "200", description = "One page of deadlines.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<DeadlineView> list(
             @Parameter(

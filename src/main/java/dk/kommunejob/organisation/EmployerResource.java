@@ -1,5 +1,7 @@
 package dk.kommunejob.organisation;
 
+import dk.kommunejob.cache.Freshness;
+import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,16 +27,20 @@ public class EmployerResource {
     OrganisationService organisation;
 
     @GET
+    @HttpCached(Freshness.STEADY)
     @Operation(summary = "List employers", description = "Every employer that publishes postings here, by name.")
     @APIResponse(responseCode = "200", description = "The employers.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     public List<EmployerSummary> list() {
         return organisation.employers();
     }
 
     @GET
+    @HttpCached(Freshness.STEADY)
     @Path("/{id}")
     @Operation(summary = "Get an employer's profile", description = "Address, phone, presentation and values.")
     @APIResponse(responseCode = "200", description = "The employer.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EmployerProfile get(
             @Parameter(

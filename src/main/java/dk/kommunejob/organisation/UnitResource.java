@@ -1,5 +1,7 @@
 package dk.kommunejob.organisation;
 
+import dk.kommunejob.cache.Freshness;
+import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.Problems;
 import dk.kommunejob.common.QueryParams;
 import jakarta.inject.Inject;
@@ -25,11 +27,13 @@ public class UnitResource {
     OrganisationService organisation;
 
     @GET
+    @HttpCached(Freshness.STEADY)
     @Operation(
             summary = "The organisation hierarchy",
             description =
                     "Directorates with their departments and units, as a tree; every employer's unless `employer` is given.")
     @APIResponse(responseCode = "200", description = "The top-level units, each with its sub-units.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<UnitNode> tree(
             @Parameter(

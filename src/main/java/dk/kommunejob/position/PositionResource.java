@@ -1,6 +1,8 @@
 package dk.kommunejob.position;
 
 import dk.kommunejob.agency.AgencyService;
+import dk.kommunejob.cache.Freshness;
+import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.Page;
 import dk.kommunejob.common.Paging;
 import dk.kommunejob.common.Problems;
@@ -12,12 +14,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 @Path("/api/v1/positions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,12 +41,14 @@ public class PositionResource {
     AgencyService agencies;
 
     @GET
+    @HttpCached
     @Operation(
             summary = "List and search positions",
             description = "Published positions, open ones unless `status` says otherwise. With `q`, a Danish full-text "
                     + "search over title and text (\"skoler\" finds \"Skole\"), ranked by relevance unless `sort` is given; "
                     + "otherwise sorted by deadline, soonest first.")
     @APIResponse(responseCode = "200", description = "One page of positions.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<PositionSummary> list(@BeanParam PositionFilter filter, @BeanParam Paging paging) {
         PositionCriteria criteria = new PositionCriteria(
@@ -59,6 +66,7 @@ public class PositionResource {
     }
 
     @GET
+    @HttpCached
     @Path("/{idOrSlug}")
     @Operation(
             summary = "Get a position",
@@ -66,12 +74,19 @@ public class PositionResource {
                     "The whole posting: terms, text sections, hiring committee, links, contacts and process stages. "
                             + "Drafts and withdrawn positions are not found.")
     @APIResponse(responseCode = "200", description = "The position.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public PositionDetail get(
+    public RestResponse<PositionDetail> get(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
                     @PathParam("idOrSlug")
                     String idOrSlug) {
-        return positions.findPublic(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
+        PositionDetail position = positions.findPublic(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
+        // Only a reopening changes a closed posting: it may be reused for longer.
+        return position.status() == PublicStatus.closed
+                ? ResponseBuilder.ok(position)
+                        .header(HttpHeaders.CACHE_CONTROL, Freshness.SETTLED.header())
+                        .build()
+                : RestResponse.ok(position);
     }
 
     public static RuntimeException notFound(String idOrSlug) {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Realistic made-up postings of the first employer: most open, spread over its units, the agencies
@@ -187,8 +188,10 @@ public class SyntheticPositions {
         String place = pick(trade.places(), random);
         Position p = new Position();
         p.title = role + " til " + place;
-        // A random suffix keeps slugs unique without a round trip for the id.
-        p.slug = Slugs.of(p.title) + "-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+        // A random suffix keeps slugs unique without a round trip for the id. Not from the seeded random,
+        // which repeats itself when postings are generated a second time.
+        p.slug = Slugs.of(p.title) + "-"
+                + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         p.employer = employer;
         p.unit = unit;
         p.agency = random.nextInt(4) == 0 && !agencies.isEmpty() ? pick(agencies, random) : null;

@@ -1,5 +1,6 @@
 package dk.kommunejob.stage;
 
+import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.position.PositionResource;
 import dk.kommunejob.position.PositionService;
 import jakarta.inject.Inject;
@@ -23,10 +24,12 @@ public class StageResource {
     PositionService positions;
 
     @GET
+    @HttpCached
     @Operation(
             summary = "A position's recruitment process",
             description = "Interviews, tests, reference checks and meetings, in the order they take place.")
     @APIResponse(responseCode = "200", description = "The stages.")
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<StageView> list(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")

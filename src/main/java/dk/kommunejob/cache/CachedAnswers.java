@@ -1,0 +1,90 @@
+package dk.kommunejob.cache;
+
+import dk.kommunejob.cache.ResponseCache.Answer;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.regex.Pattern;
+
+/**
+ * Answers a GET or HEAD from the response cache on the event loop, before a worker thread or the
+ * database is involved: 200 with the kept bytes, or 304 when If-None-Match names them. Anything
+ * else passes on, carrying the request's cache key and the moment its reading began.
+ */
+@ApplicationScoped
+public class CachedAnswers {
+
+    static final String KEY = CachedAnswers.class.getName() + ".key";
+    static final String READING = CachedAnswers.class.getName() + ".reading";
+
+    private static final Pattern REFUSAL = Pattern.compile("q=0(\\.0*)?\\s*(,|$)");
+
+    static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
+    static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+    static final CharSequence ACCEPT = HttpHeaders.createOptimized("Accept");
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    Expiry expiry;
+
+    void register(@Observes Filters filters) {
+        if (cache.enabled()) {
+            filters.register(this::answer, 100);
+        }
+    }
+
+    private void answer(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        MultiMap headers = request.headers();
+        if ((request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
+                || !request.path().startsWith("/api/")
+                // A key is checked on every request: an unknown one is a 401, never a kept answer.
+                || headers.contains(HttpHeaders.AUTHORIZATION)
+                || !acceptsJson(headers.get(HttpHeaders.ACCEPT))) {
+            context.next();
+            return;
+        }
+        String key = ResponseCache.key(request.path(), request.query());
+        long now = expiry.now();
+        Answer answer = cache.find(key, now);
+        if (answer == null) {
+            context.put(KEY, key);
+            context.put(READING, expiry.reading());
+            context.next();
+            return;
+        }
+        HttpServerResponse response = context.response();
+        response.putHeader(ETAG, answer.etag())
+                .putHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl(now))
+                .putHeader(VARY, ACCEPT);
+        if (ETags.matches(headers.get(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType());
+        if (request.method() == HttpMethod.HEAD) {
+            response.putHeader(
+                            HttpHeaders.CONTENT_LENGTH,
+                            String.valueOf(answer.body().length()))
+                    .end();
+        } else {
+            response.end(answer.body());
+        }
+    }
+
+    /** Kept answers are JSON; any other wish, or a refusal (q=0), goes to content negotiation. */
+    static boolean acceptsJson(String accept) {
+        return accept == null
+                || ((accept.contains("application/json") || accept.contains("*/*") || accept.contains("application/*"))
+                        && !REFUSAL.matcher(accept).find());
+    }
+}

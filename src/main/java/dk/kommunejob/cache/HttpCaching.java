@@ -1,0 +1,74 @@
+package dk.kommunejob.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kommunejob.cache.ResponseCache.Answer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Completes a public answer read from the database: serialises it once, tags it with a strong
+ * ETag, says how long it may be reused, answers 304 when the client holds it already, and keeps it
+ * for the next request (when {@link CachedAnswers} marked the request as one to keep).
+ */
+public class HttpCaching {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    Expiry expiry;
+
+    @HttpCached
+    @ServerResponseFilter
+    public void complete(
+            ContainerRequestContext request,
+            ContainerResponseContext response,
+            ResourceInfo resource,
+            RoutingContext context)
+            throws JsonProcessingException {
+        if (response.getStatus() != 200 || !response.hasEntity()) {
+            return;
+        }
+        byte[] body = json.writeValueAsBytes(response.getEntity());
+        Validity.Reading reading = context.get(CachedAnswers.READING);
+        Validity validity = expiry.of(reading != null ? reading : expiry.reading());
+        MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
+        Answer answer = new Answer(
+                validity,
+                Buffer.buffer(body),
+                type.toString(),
+                ETags.of(body),
+                freshness(resource),
+                response.getHeaderString(HttpHeaders.CACHE_CONTROL));
+        String key = context.get(CachedAnswers.KEY);
+        if (key != null) {
+            cache.keep(key, answer);
+        }
+
+        response.getHeaders().putSingle(HttpHeaders.ETAG, answer.etag());
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, answer.cacheControl(expiry.now()));
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, response.getEntityAnnotations(), type);
+        }
+    }
+
+    private static Freshness freshness(ResourceInfo resource) {
+        HttpCached cached = resource.getResourceMethod().getAnnotation(HttpCached.class);
+        return (cached != null ? cached : resource.getResourceClass().getAnnotation(HttpCached.class)).value();
+    }
+}

@@ -1,0 +1,36 @@
+package dk.kommunejob.cache;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/**
+ * Describes HTTP caching once for every operation that declares a 304 ({@link HttpCached}
+ * operations): the If-None-Match parameter, and the ETag, Cache-Control and Vary headers of its 200.
+ */
+public class HttpCachingDocs implements OASFilter {
+
+    private static final Map<String, String> HEADERS =
+            Map.of("ETag", "ETag", "Cache-Control", "CacheControl", "Vary", "Vary");
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        if (operation.getResponses() == null || !operation.getResponses().hasAPIResponse("304")) {
+            return operation;
+        }
+        operation.addParameter(OASFactory.createParameter()
+                .name("If-None-Match")
+                .in(Parameter.In.HEADER)
+                .description("The ETag of the answer the client holds; while it is current, the reply is 304.")
+                .example("\"3q2-7wEhQmG8pZ0b9a1Vbw\"")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        var ok = operation.getResponses().getAPIResponse("200");
+        HEADERS.forEach((name, component) ->
+                ok.addHeader(name, OASFactory.createObject(Header.class).ref("#/components/headers/" + component)));
+        return operation;
+    }
+}
