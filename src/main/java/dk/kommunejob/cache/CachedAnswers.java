@@ -1,6 +1,7 @@
 package dk.kommunejob.cache;
 
 import dk.kommunejob.cache.ResponseCache.Answer;
+import dk.kommunejob.cache.VersionedCache.Kept;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -55,16 +56,19 @@ public class CachedAnswers {
         }
         String key = ResponseCache.key(request.path(), request.query());
         long now = expiry.now();
-        Answer answer = cache.find(key, now);
-        if (answer == null) {
+        Kept<Answer> kept = cache.find(key, now);
+        if (kept == null) {
             context.put(KEY, key);
             context.put(READING, expiry.reading());
             context.next();
             return;
         }
+        Answer answer = kept.value();
         HttpServerResponse response = context.response();
         response.putHeader(ETAG, answer.etag())
-                .putHeader(HttpHeaders.CACHE_CONTROL, answer.cacheControl(now))
+                .putHeader(
+                        HttpHeaders.CACHE_CONTROL,
+                        answer.cacheControl(kept.validity().until() - now))
                 .putHeader(VARY, ACCEPT);
         if (ETags.matches(headers.get(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
             response.setStatusCode(304).end();

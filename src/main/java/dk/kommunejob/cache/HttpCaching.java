@@ -45,7 +45,6 @@ public class HttpCaching {
         Validity validity = expiry.of(reading != null ? reading : expiry.reading());
         MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
         Answer answer = new Answer(
-                validity,
                 Buffer.buffer(body),
                 type.toString(),
                 ETags.of(body),
@@ -53,11 +52,12 @@ public class HttpCaching {
                 response.getHeaderString(HttpHeaders.CACHE_CONTROL));
         String key = context.get(CachedAnswers.KEY);
         if (key != null) {
-            cache.keep(key, answer);
+            cache.keep(key, validity, answer);
         }
 
         response.getHeaders().putSingle(HttpHeaders.ETAG, answer.etag());
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, answer.cacheControl(expiry.now()));
+        response.getHeaders()
+                .putSingle(HttpHeaders.CACHE_CONTROL, answer.cacheControl(validity.until() - expiry.now()));
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
             response.setStatus(304);

@@ -1,7 +1,6 @@
 package dk.kommunejob.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.kommunejob.cache.VersionedCache.Kept;
 import dk.kommunejob.common.JobsConfig;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,41 +8,30 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The serialised public answers of this instance, each kept for the data generation and the span
- * of time it was read for ({@link Validity}), bounded by memory. {@link CachedAnswers} serves
- * them; {@link HttpCaching} fills it on a miss.
+ * The serialised public answers of this instance, by request. {@link CachedAnswers} serves them;
+ * {@link HttpCaching} keeps them on a miss.
  */
 @ApplicationScoped
 public class ResponseCache {
 
     /** A kept 200: its very bytes and the headers that describe them. */
-    public record Answer(
-            Validity validity,
-            Buffer body,
-            String contentType,
-            String etag,
-            Freshness freshness,
-            String ownCacheControl) {
+    public record Answer(Buffer body, String contentType, String etag, Freshness freshness, String ownCacheControl) {
 
         /** A resource's own Cache-Control stands; otherwise max-age never outlasts the answer's truth. */
-        public String cacheControl(long now) {
-            return ownCacheControl != null ? ownCacheControl : freshness.header(validity.until() - now);
+        public String cacheControl(long secondsLeft) {
+            return ownCacheControl != null ? ownCacheControl : freshness.header(secondsLeft);
         }
     }
 
     private final boolean enabled;
-    private final DataVersion version;
-    private final Cache<String, Answer> answers;
+    private final VersionedCache<String, Answer> answers;
 
     ResponseCache(JobsConfig config, DataVersion version) {
         this.enabled = config.responseCache().enabled();
-        this.version = version;
-        this.answers = Caffeine.newBuilder()
-                .maximumWeight(config.responseCache().maxSize().asLongValue())
-                .weigher((String key, Answer answer) ->
-                        2 * key.length() + answer.body().length() + 256)
-                .build();
-        version.onChange(answers::invalidateAll);
+        this.answers = new VersionedCache<>(
+                version,
+                config.responseCache().maxSize().asLongValue(),
+                answer -> answer.body().length() + 512);
     }
 
     public boolean enabled() {
@@ -51,16 +39,13 @@ public class ResponseCache {
     }
 
     /** The answer kept for this request, if it still holds now. */
-    public Answer find(String key, long now) {
-        Answer answer = answers.getIfPresent(key);
-        return answer != null && version.watched() && answer.validity().holds(version.generation(), now)
-                ? answer
-                : null;
+    public Kept<Answer> find(String key, long now) {
+        return enabled ? answers.find(key, now) : null;
     }
 
-    public void keep(String key, Answer answer) {
-        if (enabled && version.watched() && answer.validity().generation() == version.generation()) {
-            answers.put(key, answer);
+    public void keep(String key, Validity validity, Answer answer) {
+        if (enabled) {
+            answers.keep(key, validity, answer);
         }
     }
 

@@ -158,9 +158,14 @@ public class Position extends PanacheEntityBase {
 
     /** Published and taking applications at this moment; deadlines are to the second, so 23:59:59.9 is still open. */
     public boolean isOpenAt(OffsetDateTime now) {
+        return isOpen(status, closedAt, applicationDeadline, now);
+    }
+
+    public static boolean isOpen(
+            PositionStatus status, OffsetDateTime closedAt, OffsetDateTime deadline, OffsetDateTime now) {
         return status == PositionStatus.published
                 && closedAt == null
-                && !now.truncatedTo(ChronoUnit.SECONDS).isAfter(applicationDeadline);
+                && !now.truncatedTo(ChronoUnit.SECONDS).isAfter(deadline);
     }
 
     /** Keeps the searchable body text (the title is indexed by the database itself) in step. */

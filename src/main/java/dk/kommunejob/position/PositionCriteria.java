@@ -23,4 +23,9 @@ public record PositionCriteria(
         return new PositionCriteria(
                 null, null, null, null, StatusFilter.open, from, to, PositionSort.DEADLINE, page, size);
     }
+
+    /** The same matches, in no order and unpaged: what the total counts. */
+    public PositionCriteria withoutOrderOrPage() {
+        return new PositionCriteria(q, unitId, employerId, agencyId, status, deadlineFrom, deadlineTo, null, 0, 0);
+    }
 }

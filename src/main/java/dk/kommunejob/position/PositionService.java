@@ -1,24 +1,30 @@
 package dk.kommunejob.position;
 
+import dk.kommunejob.cache.DataVersion;
+import dk.kommunejob.cache.Expiry;
+import dk.kommunejob.cache.Validity;
+import dk.kommunejob.cache.VersionedCache;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Page;
+import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.stage.StageView;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /** Reads published positions for the public API. */
 @ApplicationScoped
@@ -31,8 +37,13 @@ public class PositionService {
                 SELECT CAST(:unit AS bigint) UNION ALL SELECT u.id FROM org_unit u JOIN below ON u.parent_id = below.id)
               SELECT id FROM below)""";
     private static final String MATCHES = "p.search_vector @@ websearch_to_tsquery('danish', :q)";
-    private static final String WITH_REFERENCES =
-            "select p from Position p join fetch p.employer join fetch p.unit left join fetch p.agency ";
+    private static final String SUMMARY =
+            """
+            SELECT p.id, p.slug, p.title, u.id AS unit_id, u.name AS unit_name, e.id AS employer_id,
+                   e.name AS employer_name, a.id AS agency_id, a.name AS agency_name,
+                   p.application_deadline, p.closed_at, p.published_at
+            FROM position p JOIN org_unit u ON u.id = p.unit_id JOIN employer e ON e.id = p.employer_id
+            LEFT JOIN agency a ON a.id = p.agency_id""";
     private static final String RELEVANCE = "ts_rank(p.search_vector, websearch_to_tsquery('danish', :q)) DESC, p.id";
 
     @Inject
@@ -41,44 +52,91 @@ public class PositionService {
     @Inject
     Clock clock;
 
+    @Inject
+    DataVersion version;
+
+    @Inject
+    Expiry expiry;
+
+    @Inject
+    PublicPositionQuery detail;
+
+    /** Counts for one list query, while the data and the clock leave them as they are. */
+    private VersionedCache<PositionCriteria, Long> totals;
+
+    @PostConstruct
+    void init() {
+        totals = new VersionedCache<>(version, 10_000, total -> 1);
+    }
+
     static PublicStatus statusOf(Position position, OffsetDateTime now) {
         return position.isOpenAt(now) ? PublicStatus.open : PublicStatus.closed;
     }
 
     /**
-     * Three queries whatever the page size: the page's ids (filtered, sorted and paged by the
-     * database), the total, and the page's positions with their unit, employer and agency.
+     * One statement for the page, whatever its size: the matches' summary columns, filtered, sorted
+     * and paged by the database. The total (a count over every match, which costs far more than the
+     * page) is counted once and kept until the data changes or a deadline passes.
      */
     public Page<PositionSummary> search(PositionCriteria criteria) {
-        OffsetDateTime now = Copenhagen.now(clock);
+        Validity.Reading reading = expiry.reading();
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochSecond(reading.at()), Copenhagen.ZONE);
         Map<String, Object> params = new HashMap<>();
         String where = where(criteria, now, params);
         String orderBy = criteria.sort() != null
                 ? criteria.sort().orderBy
                 : criteria.q() != null ? RELEVANCE : PositionSort.DEADLINE.orderBy;
 
-        Query idQuery = em.createNativeQuery(
-                "SELECT p.id FROM position p WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset",
-                Long.class);
-        params.forEach(idQuery::setParameter);
-        idQuery.setParameter("limit", criteria.size());
-        idQuery.setParameter("offset", (long) (criteria.page() - 1) * criteria.size());
         @SuppressWarnings("unchecked")
-        List<Long> ids = idQuery.getResultList();
-
-        Query countQuery = em.createNativeQuery("SELECT count(*) FROM position p WHERE " + where, Long.class);
-        params.forEach(countQuery::setParameter);
-        long total = (Long) countQuery.getSingleResult();
-
-        Map<Long, Position> byId = ids.isEmpty()
-                ? Map.of()
-                : em.createQuery(WITH_REFERENCES + "where p.id in :ids", Position.class)
-                        .setParameter("ids", ids)
-                        .getResultStream()
-                        .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        NativeQuery<Object[]> page = em.createNativeQuery(
+                        SUMMARY + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+                .unwrap(NativeQuery.class)
+                .addScalar("id", StandardBasicTypes.LONG)
+                .addScalar("slug", StandardBasicTypes.STRING)
+                .addScalar("title", StandardBasicTypes.STRING)
+                .addScalar("unit_id", StandardBasicTypes.LONG)
+                .addScalar("unit_name", StandardBasicTypes.STRING)
+                .addScalar("employer_id", StandardBasicTypes.LONG)
+                .addScalar("employer_name", StandardBasicTypes.STRING)
+                .addScalar("agency_id", StandardBasicTypes.LONG)
+                .addScalar("agency_name", StandardBasicTypes.STRING)
+                .addScalar("application_deadline", StandardBasicTypes.OFFSET_DATE_TIME)
+                .addScalar("closed_at", StandardBasicTypes.OFFSET_DATE_TIME)
+                .addScalar("published_at", StandardBasicTypes.OFFSET_DATE_TIME);
+        params.forEach(page::setParameter);
+        page.setParameter("limit", criteria.size());
+        page.setParameter("offset", (long) (criteria.page() - 1) * criteria.size());
         List<PositionSummary> items =
-                ids.stream().map(byId::get).map(p -> PositionSummary.of(p, now)).toList();
+                page.getResultList().stream().map(row -> summary(row, now)).toList();
+
+        PositionCriteria counted = criteria.withoutOrderOrPage();
+        VersionedCache.Kept<Long> kept = totals.find(counted, reading.at());
+        long total;
+        if (kept != null) {
+            total = kept.value();
+        } else {
+            Query count = em.createNativeQuery("SELECT count(*) FROM position p WHERE " + where, Long.class);
+            params.forEach(count::setParameter);
+            total = (Long) count.getSingleResult();
+            totals.keep(counted, expiry.of(reading), total);
+        }
         return new Page<>(items, criteria.page(), criteria.size(), total);
+    }
+
+    private static PositionSummary summary(Object[] row, OffsetDateTime now) {
+        OffsetDateTime deadline = (OffsetDateTime) row[9];
+        return new PositionSummary(
+                (Long) row[0],
+                (String) row[1],
+                (String) row[2],
+                new Ref((Long) row[3], (String) row[4]),
+                new Ref((Long) row[5], (String) row[6]),
+                row[7] == null ? null : new Ref((Long) row[7], (String) row[8]),
+                Copenhagen.local(deadline),
+                Position.isOpen(PositionStatus.published, (OffsetDateTime) row[10], deadline, now)
+                        ? PublicStatus.open
+                        : PublicStatus.closed,
+                Copenhagen.local((OffsetDateTime) row[11]));
     }
 
     private static String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
@@ -121,35 +179,21 @@ public class PositionService {
     /** A published position by id or slug; drafts and withdrawn postings are not public. */
     public Optional<PositionDetail> findPublic(String idOrSlug) {
         OffsetDateTime now = Copenhagen.now(clock);
-        return published(idOrSlug).map(p -> PositionDetail.of(p, now));
-    }
-
-    public Optional<List<ContactView>> contacts(String idOrSlug) {
-        return published(idOrSlug)
-                .map(p -> p.contacts.stream().map(ContactView::of).toList());
-    }
-
-    public Optional<List<StageView>> stages(String idOrSlug) {
-        return published(idOrSlug).map(p -> p.stages.stream().map(StageView::of).toList());
-    }
-
-    private Optional<Position> published(String idOrSlug) {
-        String published = WITH_REFERENCES + "where p.status = :published and ";
-        TypedQuery<Position> query;
         if (idOrSlug.chars().allMatch(Character::isDigit)) {
             try {
-                query = em.createQuery(published + "p.id = :id", Position.class)
-                        .setParameter("id", Long.parseLong(idOrSlug));
+                return detail.find(Long.parseLong(idOrSlug), null, now);
             } catch (NumberFormatException tooLong) {
                 return Optional.empty();
             }
-        } else if (Slugs.isSlug(idOrSlug)) {
-            query = em.createQuery(published + "p.slug = :slug", Position.class).setParameter("slug", idOrSlug);
-        } else {
-            return Optional.empty();
         }
-        return query.setParameter("published", PositionStatus.published)
-                .getResultStream()
-                .findFirst();
+        return Slugs.isSlug(idOrSlug) ? detail.find(null, idOrSlug, now) : Optional.empty();
+    }
+
+    public Optional<List<ContactView>> contacts(String idOrSlug) {
+        return findPublic(idOrSlug).map(PositionDetail::contacts);
+    }
+
+    public Optional<List<StageView>> stages(String idOrSlug) {
+        return findPublic(idOrSlug).map(PositionDetail::stages);
     }
 }

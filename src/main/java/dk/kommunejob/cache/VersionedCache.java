@@ -1,0 +1,41 @@
+package dk.kommunejob.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.ToIntFunction;
+
+/**
+ * Values read from the database, each kept for the {@link Validity} it was read under and never
+ * given out in another data generation or outside its span of time; bounded by weight, least used
+ * first out. Nothing is kept or given out while changes could go unseen ({@link DataVersion#watched()}).
+ */
+public final class VersionedCache<K, V> {
+
+    /** A value with what it holds for. */
+    public record Kept<V>(Validity validity, V value) {}
+
+    private final DataVersion version;
+    private final Cache<K, Kept<V>> kept;
+
+    public VersionedCache(DataVersion version, long maximumWeight, ToIntFunction<V> weight) {
+        this.version = version;
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(maximumWeight)
+                .weigher((K key, Kept<V> k) -> weight.applyAsInt(k.value()))
+                .build();
+        // What the old generation held is never given out again; free it now.
+        version.onChange(kept::invalidateAll);
+    }
+
+    /** The value kept for this key, if it still holds at this second. */
+    public Kept<V> find(K key, long now) {
+        Kept<V> k = kept.getIfPresent(key);
+        return k != null && version.watched() && k.validity().holds(version.generation(), now) ? k : null;
+    }
+
+    public void keep(K key, Validity validity, V value) {
+        if (version.watched() && validity.generation() == version.generation()) {
+            kept.put(key, new Kept<>(validity, value));
+        }
+    }
+}
