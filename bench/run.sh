@@ -73,6 +73,7 @@ start $uncached_port "$work/uncached.log" JOBS_RESPONSE_CACHE_ENABLED=false JOBS
 
 unit=$($psql -c "SELECT id FROM $schema.org_unit WHERE name = 'Børn, Sundhed & Velfærd'")
 slug=$($psql -c "SELECT slug FROM $schema.position WHERE status = 'published' AND application_deadline > now() ORDER BY id DESC LIMIT 1")
+id=$($psql -c "SELECT id FROM $schema.position WHERE slug = '$slug'")
 echo "Open postings: $($psql -c "SELECT count(*) FROM $schema.position WHERE status = 'published' AND closed_at IS NULL AND application_deadline > now()")"
 
 mkdir -p "$work/www"
@@ -153,7 +154,6 @@ bench "search (cache off)" $uncached_port "/api/v1/positions?q=$q"
 bench "detail (cache off)" $uncached_port "/api/v1/positions/$slug"
 
 # A write through the uncached instance, read through the cached one until it shows.
-id=$($psql -c "SELECT id FROM $schema.position WHERE slug = '$slug'")
 replica=$(python3 - "$cached_port" "$uncached_port" "$id" "$slug" "$key" <<'PY'
 import http.client, json, sys, time
 cached, uncached, pid, slug, key = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]

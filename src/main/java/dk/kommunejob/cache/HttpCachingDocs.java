@@ -1,6 +1,6 @@
 package dk.kommunejob.cache;
 
-import java.util.Map;
+import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  */
 public class HttpCachingDocs implements OASFilter {
 
-    private static final Map<String, String> HEADERS =
-            Map.of("ETag", "ETag", "Cache-Control", "CacheControl", "Vary", "Vary");
+    /** Header name and component, in the order the document lists them. */
+    private static final List<List<String>> HEADERS =
+            List.of(List.of("ETag", "ETag"), List.of("Cache-Control", "CacheControl"), List.of("Vary", "Vary"));
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -29,8 +30,10 @@ public class HttpCachingDocs implements OASFilter {
                 .example("\"3q2-7wEhQmG8pZ0b9a1Vbw\"")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         var ok = operation.getResponses().getAPIResponse("200");
-        HEADERS.forEach((name, component) ->
-                ok.addHeader(name, OASFactory.createObject(Header.class).ref("#/components/headers/" + component)));
+        for (List<String> header : HEADERS) {
+            ok.addHeader(
+                    header.get(0), OASFactory.createObject(Header.class).ref("#/components/headers/" + header.get(1)));
+        }
         return operation;
     }
 }
