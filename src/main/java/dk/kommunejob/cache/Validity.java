@@ -7,6 +7,11 @@ package dk.kommunejob.cache;
  */
 public record Validity(long generation, long from, long until) {
 
+    /** For what only a change of the data alters, whatever the clock says. */
+    public static Validity ofGeneration(long generation) {
+        return new Validity(generation, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
     public boolean holds(long currentGeneration, long now) {
         return generation == currentGeneration && now >= from && now < until;
     }

@@ -1,9 +1,16 @@
 package dk.kommunejob.organisation;
 
+import dk.kommunejob.cache.DataVersion;
+import dk.kommunejob.cache.Validity;
+import dk.kommunejob.cache.VersionedCache;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.text.Collator;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,11 +19,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+/** Reads only: each read is one statement, so it joins a caller's transaction but starts none. */
 @ApplicationScoped
-@Transactional
+@Transactional(TxType.SUPPORTS)
 public class OrganisationService {
 
     private static final Comparator<String> DANISH = Collator.getInstance(Locale.forLanguageTag("da-DK"))::compare;
+
+    @Inject
+    DataVersion version;
+
+    /** Every unit with the ids of itself and the units below it, per data generation. */
+    private VersionedCache<Boolean, Map<Long, long[]>> subtrees;
+
+    @PostConstruct
+    void init() {
+        subtrees = new VersionedCache<>(version, 1, units -> 1);
+    }
 
     public List<EmployerSummary> employers() {
         return Employer.<Employer>listAll(Sort.by("name")).stream()
@@ -33,7 +52,46 @@ public class OrganisationService {
     }
 
     public boolean unitExists(long id) {
-        return OrgUnit.count("id", id) > 0;
+        return unitAndBelow(id).isPresent();
+    }
+
+    /**
+     * The unit and every unit below it, for filtering by a unit: read once per data generation
+     * (units change rarely, a list by unit asks on every request), where a recursive query per
+     * request cost more than the list itself.
+     */
+    public Optional<long[]> unitAndBelow(long id) {
+        Validity validity = Validity.ofGeneration(version.generation());
+        VersionedCache.Kept<Map<Long, long[]>> kept = subtrees.find(Boolean.TRUE, 0);
+        Map<Long, long[]> units = kept != null ? kept.value() : null;
+        if (units == null) {
+            units = subtrees();
+            subtrees.keep(Boolean.TRUE, validity, units);
+        }
+        return Optional.ofNullable(units.get(id));
+    }
+
+    private static Map<Long, long[]> subtrees() {
+        List<Object[]> rows = OrgUnit.getEntityManager()
+                .createQuery("select u.id, u.parent.id from OrgUnit u", Object[].class)
+                .getResultList();
+        Map<Long, List<Long>> children = new HashMap<>();
+        for (Object[] row : rows) {
+            children.computeIfAbsent((Long) row[1], k -> new ArrayList<>()).add((Long) row[0]);
+        }
+        Map<Long, long[]> subtrees = new HashMap<>();
+        for (Object[] row : rows) {
+            List<Long> below = new ArrayList<>();
+            ArrayDeque<Long> next = new ArrayDeque<>(List.of((Long) row[0]));
+            while (!next.isEmpty()) {
+                Long unit = next.pop();
+                below.add(unit);
+                next.addAll(children.getOrDefault(unit, List.of()));
+            }
+            subtrees.put(
+                    (Long) row[0], below.stream().mapToLong(Long::longValue).toArray());
+        }
+        return subtrees;
     }
 
     /** The unit forest, read in one query and assembled here. */

@@ -9,6 +9,7 @@ import dk.kommunejob.common.Page;
 import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.ContactView;
+import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.stage.StageView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,26 +17,30 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
-/** Reads published positions for the public API. */
+/**
+ * Reads published positions for the public API. Each read is a single statement, atomic on its own:
+ * it joins a caller's transaction but starts none (a JTA transaction and its COMMIT cost more than
+ * the statement).
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(TxType.SUPPORTS)
 public class PositionService {
 
-    private static final String UNIT_AND_BELOW =
-            """
-            p.unit_id IN (WITH RECURSIVE below(id) AS (
-                SELECT CAST(:unit AS bigint) UNION ALL SELECT u.id FROM org_unit u JOIN below ON u.parent_id = below.id)
-              SELECT id FROM below)""";
     private static final String MATCHES = "p.search_vector @@ websearch_to_tsquery('danish', :q)";
     private static final String SUMMARY =
             """
@@ -61,12 +66,19 @@ public class PositionService {
     @Inject
     PublicPositionQuery detail;
 
+    @Inject
+    OrganisationService organisation;
+
     /** Counts for one list query, while the data and the clock leave them as they are. */
     private VersionedCache<PositionCriteria, Long> totals;
+
+    /** Every match of one search, best first, as long; weighed by matches (at most 2 million, 16 MB). */
+    private VersionedCache<PositionCriteria, long[]> rankings;
 
     @PostConstruct
     void init() {
         totals = new VersionedCache<>(version, 10_000, total -> 1);
+        rankings = new VersionedCache<>(version, 2_000_000, ids -> ids.length + 1);
     }
 
     static PublicStatus statusOf(Position position, OffsetDateTime now) {
@@ -76,20 +88,78 @@ public class PositionService {
     /**
      * One statement for the page, whatever its size: the matches' summary columns, filtered, sorted
      * and paged by the database. The total (a count over every match, which costs far more than the
-     * page) is counted once and kept until the data changes or a deadline passes.
+     * page) is counted once and kept until the data changes or a deadline passes. A search by
+     * relevance must rank every match before it can page, so its ranking is kept the same way.
      */
     public Page<PositionSummary> search(PositionCriteria criteria) {
         Validity.Reading reading = expiry.reading();
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochSecond(reading.at()), Copenhagen.ZONE);
         Map<String, Object> params = new HashMap<>();
         String where = where(criteria, now, params);
-        String orderBy = criteria.sort() != null
-                ? criteria.sort().orderBy
-                : criteria.q() != null ? RELEVANCE : PositionSort.DEADLINE.orderBy;
+        if (criteria.sort() == null && criteria.q() != null) {
+            return ranked(criteria, where, params, now, reading);
+        }
+        params.put("limit", criteria.size());
+        params.put("offset", (long) (criteria.page() - 1) * criteria.size());
+        String orderBy = criteria.sort() != null ? criteria.sort().orderBy : PositionSort.DEADLINE.orderBy;
+        List<PositionSummary> items =
+                summaries(where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset", params, now);
 
+        PositionCriteria counted = criteria.withoutOrderOrPage();
+        VersionedCache.Kept<Long> kept = totals.find(counted, reading.at());
+        long total;
+        if (kept != null) {
+            total = kept.value();
+        } else {
+            params.keySet().removeAll(List.of("limit", "offset"));
+            Query count = em.createNativeQuery("SELECT count(*) FROM position p WHERE " + where, Long.class);
+            params.forEach(count::setParameter);
+            total = (Long) count.getSingleResult();
+            totals.keep(counted, expiry.of(reading), total);
+        }
+        return new Page<>(items, criteria.page(), criteria.size(), total);
+    }
+
+    /** Every match's id, best first (kept), then the page's rows by id: the total is the ranking's length. */
+    private Page<PositionSummary> ranked(
+            PositionCriteria criteria,
+            String where,
+            Map<String, Object> params,
+            OffsetDateTime now,
+            Validity.Reading reading) {
+        PositionCriteria matches = criteria.withoutOrderOrPage();
+        VersionedCache.Kept<long[]> kept = rankings.find(matches, reading.at());
+        long[] ranking;
+        if (kept != null) {
+            ranking = kept.value();
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Long> ids = em.createNativeQuery(
+                            "SELECT p.id FROM position p WHERE " + where + " ORDER BY " + RELEVANCE, Long.class)
+                    .unwrap(NativeQuery.class)
+                    .setProperties(params)
+                    .getResultList();
+            ranking = ids.stream().mapToLong(Long::longValue).toArray();
+            rankings.keep(matches, expiry.of(reading), ranking);
+        }
+        int from = (int) Math.min((long) (criteria.page() - 1) * criteria.size(), ranking.length);
+        long[] page = Arrays.copyOfRange(ranking, from, Math.min(from + criteria.size(), ranking.length));
+        List<PositionSummary> items = List.of();
+        if (page.length > 0) {
+            Map<Long, PositionSummary> byId =
+                    summaries("p.status = 'published' AND p.id = ANY(:ids)", Map.of("ids", page), now).stream()
+                            .collect(Collectors.toMap(PositionSummary::id, Function.identity()));
+            items = Arrays.stream(page)
+                    .mapToObj(byId::get)
+                    .filter(Objects::nonNull)
+                    .toList();
+        }
+        return new Page<>(items, criteria.page(), criteria.size(), ranking.length);
+    }
+
+    private List<PositionSummary> summaries(String whereOrderAndPage, Map<String, Object> params, OffsetDateTime now) {
         @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> page = em.createNativeQuery(
-                        SUMMARY + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+        NativeQuery<Object[]> page = em.createNativeQuery(SUMMARY + " WHERE " + whereOrderAndPage)
                 .unwrap(NativeQuery.class)
                 .addScalar("id", StandardBasicTypes.LONG)
                 .addScalar("slug", StandardBasicTypes.STRING)
@@ -104,23 +174,7 @@ public class PositionService {
                 .addScalar("closed_at", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("published_at", StandardBasicTypes.OFFSET_DATE_TIME);
         params.forEach(page::setParameter);
-        page.setParameter("limit", criteria.size());
-        page.setParameter("offset", (long) (criteria.page() - 1) * criteria.size());
-        List<PositionSummary> items =
-                page.getResultList().stream().map(row -> summary(row, now)).toList();
-
-        PositionCriteria counted = criteria.withoutOrderOrPage();
-        VersionedCache.Kept<Long> kept = totals.find(counted, reading.at());
-        long total;
-        if (kept != null) {
-            total = kept.value();
-        } else {
-            Query count = em.createNativeQuery("SELECT count(*) FROM position p WHERE " + where, Long.class);
-            params.forEach(count::setParameter);
-            total = (Long) count.getSingleResult();
-            totals.keep(counted, expiry.of(reading), total);
-        }
-        return new Page<>(items, criteria.page(), criteria.size(), total);
+        return page.getResultList().stream().map(row -> summary(row, now)).toList();
     }
 
     private static PositionSummary summary(Object[] row, OffsetDateTime now) {
@@ -139,7 +193,7 @@ public class PositionService {
                 Copenhagen.local((OffsetDateTime) row[11]));
     }
 
-    private static String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
+    private String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("p.status = 'published'");
         switch (c.status()) {
             case open -> where.append(" AND p.closed_at IS NULL AND p.application_deadline >= :now");
@@ -150,8 +204,8 @@ public class PositionService {
             params.put("now", now);
         }
         if (c.unitId() != null) {
-            where.append(" AND ").append(UNIT_AND_BELOW);
-            params.put("unit", c.unitId());
+            where.append(" AND p.unit_id = ANY(:units)");
+            params.put("units", organisation.unitAndBelow(c.unitId()).orElse(new long[0]));
         }
         if (c.employerId() != null) {
             where.append(" AND p.employer_id = :employer");

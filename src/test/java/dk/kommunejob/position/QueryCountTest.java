@@ -58,6 +58,13 @@ class QueryCountTest {
                 .get("/api/v1/positions")
                 .then()
                 .statusCode(200));
+        long searchedOn = statementsFor(() -> given().queryParam("unit", org.directorateId())
+                .queryParam("q", "lærer")
+                .queryParam("size", 2)
+                .queryParam("page", 2)
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200));
         long deadlines = statementsFor(() ->
                 given().queryParam("size", 30).get("/api/v1/deadlines").then().statusCode(200));
         long detail = statementsFor(() -> given().get("/api/v1/positions/{id}", position.id)
@@ -70,7 +77,9 @@ class QueryCountTest {
         assertEquals(3, first);
         assertEquals(2, small);
         assertEquals(small, large, "statements for a page of 2 and a page of 30");
+        // the unit tree (then kept) + the ranking of every match (then kept) + the page's rows
         assertEquals(3, searched);
+        assertEquals(1, searchedOn, "statements for the next page of a search");
         assertEquals(2, deadlines);
         // the posting with its unit path, sections, committee, links, contacts and stages
         assertEquals(1, detail);

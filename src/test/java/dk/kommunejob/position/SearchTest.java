@@ -1,8 +1,10 @@
 package dk.kommunejob.position;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 
 import dk.kommunejob.TestData;
 import dk.kommunejob.TestData.Org;
@@ -82,5 +84,35 @@ class SearchTest {
                 .then()
                 .statusCode(200)
                 .body("items.id", contains(withAgency.id.intValue()));
+    }
+
+    @Test
+    void pagesOfARankedSearchSplitItsMatchesAndFollowTheData() {
+        Org org = TestData.org();
+        Position inTitle = TestData.position(org, p -> p.title = "Tømrer til vejcentret");
+        Position inText = TestData.position(org, p -> {
+            p.title = "Håndværker";
+            p.sections.add(new Section("Opgaver", "Du arbejder sammen med vores tømrer."));
+        });
+        TestData.position(org, p -> p.title = "Maler");
+
+        page(org, 1).body("total", equalTo(2)).body("items.id", contains(inTitle.id.intValue()));
+        page(org, 2).body("total", equalTo(2)).body("items.id", contains(inText.id.intValue()));
+        page(org, 3).body("total", equalTo(2)).body("items", empty());
+
+        // A new match is ranked in with the next read, the kept ranking notwithstanding.
+        Position another = TestData.position(org, p -> p.title = "Tømrer og tømrerlærling");
+        page(org, 3).body("total", equalTo(3)).body("items.id", contains(inText.id.intValue()));
+        page(org, 1).body("items.id", contains(anyOf(equalTo(another.id.intValue()), equalTo(inTitle.id.intValue()))));
+    }
+
+    private static io.restassured.response.ValidatableResponse page(Org org, int page) {
+        return given().queryParam("employer", org.employerId())
+                .queryParam("q", "tømrer")
+                .queryParam("size", 1)
+                .queryParam("page", page)
+                .get("/api/v1/positions")
+                .then()
+                .statusCode(200);
     }
 }
