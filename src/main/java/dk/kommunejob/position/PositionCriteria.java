@@ -24,6 +24,11 @@ public record PositionCriteria(
                 null, null, null, null, StatusFilter.open, from, to, PositionSort.DEADLINE, page, size);
     }
 
+    /** The same matches in the same order, unpaged. */
+    public PositionCriteria withoutPage() {
+        return new PositionCriteria(q, unitId, employerId, agencyId, status, deadlineFrom, deadlineTo, sort, 0, 0);
+    }
+
     /** The same matches, in no order and unpaged: what the total counts. */
     public PositionCriteria withoutOrderOrPage() {
         return new PositionCriteria(q, unitId, employerId, agencyId, status, deadlineFrom, deadlineTo, null, 0, 0);

@@ -11,6 +11,7 @@ import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.stage.StageView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,13 +73,13 @@ public class PositionService {
     /** Counts for one list query, while the data and the clock leave them as they are. */
     private VersionedCache<PositionCriteria, Long> totals;
 
-    /** Every match of one search, best first, as long; weighed by matches (at most 2 million, 16 MB). */
-    private VersionedCache<PositionCriteria, long[]> rankings;
+    /** Every match of one search, in its order; weighed by matches (at most 2 million ids, 16 MB). */
+    private VersionedCache<PositionCriteria, long[]> searches;
 
     @PostConstruct
     void init() {
         totals = new VersionedCache<>(version, 10_000, total -> 1);
-        rankings = new VersionedCache<>(version, 2_000_000, ids -> ids.length + 1);
+        searches = new VersionedCache<>(version, 2_000_000, ids -> ids.length + 1);
     }
 
     static PublicStatus statusOf(Position position, OffsetDateTime now) {
@@ -88,16 +89,16 @@ public class PositionService {
     /**
      * One statement for the page, whatever its size: the matches' summary columns, filtered, sorted
      * and paged by the database. The total (a count over every match, which costs far more than the
-     * page) is counted once and kept until the data changes or a deadline passes. A search by
-     * relevance must rank every match before it can page, so its ranking is kept the same way.
+     * page) is counted once and kept until the data changes or a deadline passes. A search keeps its
+     * matches, in order, the same way.
      */
     public Page<PositionSummary> search(PositionCriteria criteria) {
         Validity.Reading reading = expiry.reading();
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochSecond(reading.at()), Copenhagen.ZONE);
         Map<String, Object> params = new HashMap<>();
         String where = where(criteria, now, params);
-        if (criteria.sort() == null && criteria.q() != null) {
-            return ranked(criteria, where, params, now, reading);
+        if (criteria.q() != null) {
+            return searched(criteria, where, params, now, reading);
         }
         params.put("limit", criteria.size());
         params.put("offset", (long) (criteria.page() - 1) * criteria.size());
@@ -120,30 +121,40 @@ public class PositionService {
         return new Page<>(items, criteria.page(), criteria.size(), total);
     }
 
-    /** Every match's id, best first (kept), then the page's rows by id: the total is the ranking's length. */
-    private Page<PositionSummary> ranked(
+    /**
+     * Every match's id in the asked order (kept), then the page's rows by id; the total is the
+     * number of matches. A search by relevance ranks every match before it can page, and how best to
+     * find a word's matches depends on how common the word is: this statement, run once per search
+     * and data version, is planned for its words rather than with the connection's generic plans.
+     */
+    private Page<PositionSummary> searched(
             PositionCriteria criteria,
             String where,
             Map<String, Object> params,
             OffsetDateTime now,
             Validity.Reading reading) {
-        PositionCriteria matches = criteria.withoutOrderOrPage();
-        VersionedCache.Kept<long[]> kept = rankings.find(matches, reading.at());
-        long[] ranking;
+        PositionCriteria matches = criteria.withoutPage();
+        VersionedCache.Kept<long[]> kept = searches.find(matches, reading.at());
+        long[] ordered;
         if (kept != null) {
-            ranking = kept.value();
+            ordered = kept.value();
         } else {
-            @SuppressWarnings("unchecked")
-            List<Long> ids = em.createNativeQuery(
-                            "SELECT p.id FROM position p WHERE " + where + " ORDER BY " + RELEVANCE, Long.class)
-                    .unwrap(NativeQuery.class)
-                    .setProperties(params)
-                    .getResultList();
-            ranking = ids.stream().mapToLong(Long::longValue).toArray();
-            rankings.keep(matches, expiry.of(reading), ranking);
+            String orderBy = criteria.sort() != null ? criteria.sort().orderBy : RELEVANCE;
+            ordered = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan")
+                        .executeUpdate();
+                @SuppressWarnings("unchecked")
+                List<Long> ids = em.createNativeQuery(
+                                "SELECT p.id FROM position p WHERE " + where + " ORDER BY " + orderBy, Long.class)
+                        .unwrap(NativeQuery.class)
+                        .setProperties(params)
+                        .getResultList();
+                return ids.stream().mapToLong(Long::longValue).toArray();
+            });
+            searches.keep(matches, expiry.of(reading), ordered);
         }
-        int from = (int) Math.min((long) (criteria.page() - 1) * criteria.size(), ranking.length);
-        long[] page = Arrays.copyOfRange(ranking, from, Math.min(from + criteria.size(), ranking.length));
+        int from = (int) Math.min((long) (criteria.page() - 1) * criteria.size(), ordered.length);
+        long[] page = Arrays.copyOfRange(ordered, from, Math.min(from + criteria.size(), ordered.length));
         List<PositionSummary> items = List.of();
         if (page.length > 0) {
             Map<Long, PositionSummary> byId =
@@ -154,7 +165,7 @@ public class PositionService {
                     .filter(Objects::nonNull)
                     .toList();
         }
-        return new Page<>(items, criteria.page(), criteria.size(), ranking.length);
+        return new Page<>(items, criteria.page(), criteria.size(), ordered.length);
     }
 
     private List<PositionSummary> summaries(String whereOrderAndPage, Map<String, Object> params, OffsetDateTime now) {

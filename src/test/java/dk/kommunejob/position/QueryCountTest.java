@@ -77,8 +77,8 @@ class QueryCountTest {
         assertEquals(3, first);
         assertEquals(2, small);
         assertEquals(small, large, "statements for a page of 2 and a page of 30");
-        // the unit tree (then kept) + the ranking of every match (then kept) + the page's rows
-        assertEquals(3, searched);
+        // the unit tree (then kept) + every match in order (planned for its words, then kept) + the page's rows
+        assertEquals(4, searched);
         assertEquals(1, searchedOn, "statements for the next page of a search");
         assertEquals(2, deadlines);
         // the posting with its unit path, sections, committee, links, contacts and stages
