@@ -1,5 +1,6 @@
 package dk.kommunejob.cache;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * Describes HTTP caching once for every operation that declares a 304 ({@link HttpCached}
  * operations): the If-None-Match parameter, and the ETag, Cache-Control and Vary headers of its 200.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class HttpCachingDocs implements OASFilter {
 
     /** Header name and component, in the order the document lists them. */

@@ -1,6 +1,6 @@
 package dk.kommunejob.client;
 
-import dk.kommunejob.common.Problems;
+import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

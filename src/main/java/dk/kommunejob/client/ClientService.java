@@ -1,7 +1,7 @@
 package dk.kommunejob.client;
 
 import dk.kommunejob.agency.Agency;
-import dk.kommunejob.common.Problems;
+import dk.kommunejob.problem.Problems;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,8 +3,8 @@ package dk.kommunejob.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kommunejob.common.JobsConfig;
-import dk.kommunejob.common.Problems;
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dk.kommunejob.problem.ProblemType;
+import dk.kommunejob.problem.Problems;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,9 +63,7 @@ public class Idempotency {
         if (!stored.isEmpty()) {
             Object[] row = stored.get(0);
             if (!fingerprint.equals(row[0])) {
-                throw HttpProblem.builder()
-                        .withStatus(422)
-                        .withTitle("Unprocessable Content")
+                throw Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED)
                         .withDetail("This Idempotency-Key was used for another request; use a new key.")
                         .build();
             }

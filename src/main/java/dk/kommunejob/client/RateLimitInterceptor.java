@@ -3,10 +3,11 @@ package dk.kommunejob.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.problem.ProblemType;
+import dk.kommunejob.problem.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -56,16 +57,23 @@ public class RateLimitInterceptor {
                         .build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        // IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers), on every answer this request gets.
+        String policy = '"' + limited.value() + '"';
+        long restoredIn = seconds(probe.getNanosToWaitForReset());
+        request.response()
+                .putHeader("RateLimit-Policy", policy + ";q=" + perMinute + ";w=60")
+                .putHeader("RateLimit", policy + ";r=" + probe.getRemainingTokens() + ";t=" + restoredIn);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(
-                    1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw HttpProblem.builder()
-                    .withStatus(429)
-                    .withTitle("Too Many Requests")
-                    .withDetail("This client has used its requests for now; try again in %d s.".formatted(seconds))
-                    .withHeader("Retry-After", seconds)
+            long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+            throw Problems.of(ProblemType.RATE_LIMITED)
+                    .withDetail("This client has used its requests for now; try again in %d s.".formatted(retryAfter))
+                    .withHeader("Retry-After", retryAfter)
                     .build();
         }
         return invocation.proceed();
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
     }
 }

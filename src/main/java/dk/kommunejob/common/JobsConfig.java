@@ -27,6 +27,10 @@ public interface JobsConfig {
     @WithDefault("1048576")
     long maxBodySize();
 
+    /** The longest request URI (path and query) the API takes, in characters. */
+    @WithDefault("4096")
+    int maxUriLength();
+
     /** How often postings whose deadline passed are announced as closed in the change feed. */
     @WithDefault("60s")
     Duration deadlineCheckInterval();

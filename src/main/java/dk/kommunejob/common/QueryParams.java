@@ -1,5 +1,6 @@
 package dk.kommunejob.common;
 
+import dk.kommunejob.problem.Problems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package dk.kommunejob.organisation;
 
 import dk.kommunejob.cache.Freshness;
 import dk.kommunejob.cache.HttpCached;
-import dk.kommunejob.common.Problems;
+import dk.kommunejob.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

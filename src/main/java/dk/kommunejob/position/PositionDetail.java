@@ -29,7 +29,7 @@ public record PositionDetail(
                         description =
                                 "The unit's place in the organisation, from the top (directorate) down to the unit itself.")
                 List<Ref> unitPath,
-        @Schema(description = "The recruitment agency running the search, if any.", nullable = true) Ref agency,
+        @Schema(description = "The recruitment agency running the search, if any.") Ref agency,
         @Schema(description = "Who the position reports to.", example = "Direktøren for Børn, Sundhed & Velfærd")
                 String reportsTo,
         @Schema(

@@ -15,7 +15,7 @@ public record PositionSummary(
         @Schema(description = "Title.", example = "Afdelingschef for Dagtilbud & Skole") String title,
         @Schema(description = "The organisation unit the position belongs to.") Ref unit,
         @Schema(description = "The employer.") Ref employer,
-        @Schema(description = "The recruitment agency running the search, if any.", nullable = true) Ref agency,
+        @Schema(description = "The recruitment agency running the search, if any.") Ref agency,
         @Schema(
                         description = "Last moment applications are accepted, Copenhagen time.",
                         example = "2025-05-25T23:59:59+02:00")

@@ -4,8 +4,8 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
-import dk.kommunejob.common.Problems;
 import dk.kommunejob.position.PositionWriter.Written;
+import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -202,7 +202,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    @APIResponse(responseCode = "422", ref = "Incomplete")
+    @APIResponse(responseCode = "422", ref = "IncompleteOrKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response publish(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
@@ -221,6 +221,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response close(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
@@ -239,6 +240,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response withdraw(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
@@ -269,6 +271,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response reopen(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,

@@ -7,13 +7,14 @@ import dk.kommunejob.agency.Agency;
 import dk.kommunejob.client.ApiClient;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
-import dk.kommunejob.common.Problems;
 import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
 import dk.kommunejob.position.PositionInput.StageInput;
+import dk.kommunejob.problem.ProblemTypes;
+import dk.kommunejob.problem.Problems;
 import dk.kommunejob.stage.Stage;
 import dk.kommunejob.sync.ChangeEvents;
 import dk.kommunejob.sync.ChangeKind;
@@ -32,7 +33,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,7 +177,7 @@ public class PositionWriter {
                 patched = json.readValue(
                         Json.createMergePatch(patch).apply(current).toString(), PositionInput.class);
             } catch (JsonMappingException e) {
-                throw Problems.badField(fieldOf(e), e.getOriginalMessage());
+                throw Problems.badField(ProblemTypes.fieldOf(e), e.getOriginalMessage());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw Problems.badBody(e.getOriginalMessage());
             }
@@ -192,14 +193,6 @@ public class PositionWriter {
             }
             return replaceWith(p, caller, patched);
         });
-    }
-
-    /** "contacts[0].phone" for the place in the body Jackson stopped at. */
-    private static String fieldOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
     }
 
     private Written replaceWith(Position p, Caller caller, PositionInput input) {
@@ -427,8 +420,11 @@ public class PositionWriter {
         ObjectNode from = json.valueToTree(before);
         ObjectNode to = json.valueToTree(after);
         ObjectNode changes = json.createObjectNode();
-        for (Iterator<String> fields = to.fieldNames(); fields.hasNext(); ) {
-            String field = fields.next();
+        // Absent values are left out of both trees, so a cleared field is only in `from`.
+        Set<String> fields = new LinkedHashSet<>();
+        from.fieldNames().forEachRemaining(fields::add);
+        to.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
             if (!from.path(field).equals(to.path(field))) {
                 ObjectNode change = changes.putObject(field);
                 change.set("from", from.get(field));

@@ -2,8 +2,8 @@ package dk.kommunejob.sync;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.RateLimited;
-import dk.kommunejob.common.Problems;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.problem.Problems;
 import dk.kommunejob.sync.ChangeFeed.Cursor;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;

@@ -14,10 +14,9 @@ public record ChangeView(
         @Schema(description = "What happened.", example = "published") ChangeKind kind,
         @Schema(description = "The position it happened to.", example = "101") long positionId,
         @Schema(description = "When it happened.", example = "2025-04-28T09:00:00+02:00") OffsetDateTime at,
-        @Schema(description = "The position as the public sees it now, while it is published.", nullable = true)
+        @Schema(description = "The position as the public sees it now, while it is published.")
                 PositionSummary position,
-        @Schema(description = "Set when the position is out of public view (or no longer open).", nullable = true)
-                Tombstone tombstone) {
+        @Schema(description = "Set when the position is out of public view (or no longer open).") Tombstone tombstone) {
 
     @Schema(name = "Tombstone", description = "Why a position is no longer (openly) public.")
     public record Tombstone(

@@ -27,13 +27,21 @@ class RateLimitTest {
     void aClientOverItsLimitGets429WithRetryAfterAndOthersCarryOn() {
         String busy = TestData.editorKey("Travl klient");
         for (int i = 0; i < 3; i++) {
-            as(busy).get("/api/v1/changes").then().statusCode(200);
+            as(busy).get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .header("RateLimit-Policy", "\"feed\";q=3;w=60")
+                    .header(
+                            "RateLimit",
+                            org.hamcrest.Matchers.matchesPattern("\"feed\";r=%d;t=[1-9][0-9]*".formatted(2 - i)));
         }
         as(busy).get("/api/v1/changes")
                 .then()
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"feed\";r=0;t=[1-9][0-9]*"))
+                .body("type", equalTo("tag:kommunejob.dk,2026:problem:rate-limited"))
                 .body("status", equalTo(429))
                 .body("detail", containsString("try again"));
         // Another client's allowance is its own, and reading public positions is not limited.

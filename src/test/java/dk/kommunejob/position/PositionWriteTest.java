@@ -386,7 +386,7 @@ class PositionWriteTest {
                     .then()
                     .statusCode(400)
                     .contentType("application/problem+json")
-                    .body("field", equalTo(field.substring(1, field.indexOf('"', 1))));
+                    .body("violations[0].field", equalTo(field.substring(1, field.indexOf('"', 1))));
         }
     }
 

@@ -1,6 +1,6 @@
-package dk.kommunejob.common;
+package dk.kommunejob.problem;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import dk.kommunejob.common.JobsConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -28,9 +28,7 @@ public class BodySizeLimit {
                 && declared.chars().allMatch(Character::isDigit)
                 && declared.length() < 19
                 && Long.parseLong(declared) > maxBytes) {
-            return Optional.of(HttpProblem.builder()
-                    .withStatus(413)
-                    .withTitle("Content Too Large")
+            return Optional.of(Problems.of(ProblemType.BODY_TOO_LARGE)
                     .withDetail(
                             "The request body is %s bytes; this API takes at most %d.".formatted(declared, maxBytes))
                     .withInstance(URI.create(request.getUriInfo().getPath()))

@@ -1,7 +1,6 @@
-package dk.kommunejob.common;
+package dk.kommunejob.problem;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Map;
 
@@ -10,98 +9,81 @@ public final class Problems {
 
     private Problems() {}
 
-    /** 400 naming the query or path parameter that is wrong, in `detail` and in `parameter`. */
+    /** A problem of this kind: its type URI, its title and its status. */
+    public static HttpProblem.Builder of(ProblemType type) {
+        return HttpProblem.builder().withType(type.uri).withTitle(type.title).withStatus(type.status);
+    }
+
+    /** 400 naming the query, path or header parameter that is wrong, in `detail` and in `parameter`. */
     public static HttpProblem badParameter(String parameter, String detail) {
-        return HttpProblem.builder()
-                .withStatus(Status.BAD_REQUEST)
-                .withTitle("Invalid parameter")
+        return of(ProblemType.INVALID_PARAMETER)
                 .withDetail(detail)
                 .with("parameter", parameter)
                 .build();
     }
 
-    /** 400 naming the request body's field that is wrong, as the validation problems do. */
+    /** 400 naming the request body's field that is wrong. */
     public static HttpProblem badField(String field, String message) {
         return badFields(message, Map.of(field, message));
     }
 
     /** 400 naming each wrong field of the request body with what is wrong with it. */
     public static HttpProblem badFields(String detail, Map<String, String> messageByField) {
-        return HttpProblem.builder()
-                .withStatus(Status.BAD_REQUEST)
-                .withTitle("Constraint Violation")
+        return of(ProblemType.INVALID_BODY)
                 .withDetail(detail)
                 .with(
                         "violations",
                         messageByField.entrySet().stream()
                                 .sorted(Map.Entry.comparingByKey())
-                                .map(e -> Map.of("field", e.getKey(), "in", "body", "message", e.getValue()))
+                                .map(e -> violation(e.getKey(), e.getValue()))
                                 .toList())
                 .build();
     }
 
     /** 400 for a body that is not what the operation reads at all (not JSON, say). */
     public static HttpProblem badBody(String detail) {
-        return HttpProblem.builder()
-                .withStatus(Status.BAD_REQUEST)
-                .withTitle("Bad Request")
-                .withDetail(detail)
-                .build();
+        return of(ProblemType.MALFORMED_BODY).withDetail(detail).build();
     }
 
     public static HttpProblem forbidden(String detail) {
-        return HttpProblem.builder()
-                .withStatus(Status.FORBIDDEN)
-                .withTitle("Forbidden")
-                .withDetail(detail)
-                .build();
+        return of(ProblemType.FORBIDDEN).withDetail(detail).build();
     }
 
     /** 409: the request does not fit the resource's current state (an illegal transition). */
     public static HttpProblem conflict(String detail) {
-        return HttpProblem.builder()
-                .withStatus(Status.CONFLICT)
-                .withTitle("Conflict")
-                .withDetail(detail)
-                .build();
+        return of(ProblemType.STATE_CONFLICT).withDetail(detail).build();
     }
 
     /** 422: the resource is not complete enough for what was asked; `violations` lists what is missing. */
     public static HttpProblem incomplete(String detail, List<String> missingFields) {
-        return HttpProblem.builder()
-                .withStatus(422)
-                .withTitle("Unprocessable Content")
+        return of(ProblemType.INCOMPLETE_POSITION)
                 .withDetail(detail)
                 .with(
                         "violations",
                         missingFields.stream()
-                                .map(f -> Map.of("field", f, "in", "body", "message", "is required to publish"))
+                                .map(f -> violation(f, "is required to publish"))
                                 .toList())
                 .build();
     }
 
     public static HttpProblem preconditionRequired() {
-        return HttpProblem.builder()
-                .withStatus(428)
-                .withTitle("Precondition Required")
+        return of(ProblemType.PRECONDITION_REQUIRED)
                 .withDetail("Send If-Match with the position's current ETag, so no one else's change is overwritten.")
                 .build();
     }
 
     public static HttpProblem preconditionFailed(String currentEtag) {
-        return HttpProblem.builder()
-                .withStatus(Status.PRECONDITION_FAILED)
-                .withTitle("Precondition Failed")
+        return of(ProblemType.PRECONDITION_FAILED)
                 .withDetail("The position has changed since that ETag; fetch it again (current ETag %s)."
                         .formatted(currentEtag))
                 .build();
     }
 
     public static HttpProblem notFound(String detail) {
-        return HttpProblem.builder()
-                .withStatus(Status.NOT_FOUND)
-                .withTitle("Not Found")
-                .withDetail(detail)
-                .build();
+        return of(ProblemType.NOT_FOUND).withDetail(detail).build();
+    }
+
+    static Map<String, String> violation(String field, String message) {
+        return Map.of("field", field, "in", "body", "message", message);
     }
 }

@@ -1,0 +1,107 @@
+package dk.kommunejob.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
+import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The one place every problem the extension renders passes: those the framework raises get their
+ * kind's type and title, body errors Jackson found take the same `violations` shape as the
+ * service's own validation, and a database out of reach is a 503 to retry, not a 500.
+ */
+@ApplicationScoped
+public class ProblemTypes implements ProblemPostProcessor {
+
+    /** Seconds a client should wait before retrying while the database is out of reach. */
+    static final int DATABASE_RETRY_AFTER = 2;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Override
+    public HttpProblem apply(HttpProblem problem, ProblemContext context) {
+        if (problem.getType() != null) {
+            return problem;
+        }
+        if (context.cause instanceof JsonProcessingException e) {
+            return instance(jsonProblem(e), problem);
+        }
+        if (problem.getStatusCode() >= 500 && databaseOutOfReach(context.cause)) {
+            return instance(
+                    Problems.of(ProblemType.DATABASE_UNAVAILABLE)
+                            .withDetail("The database cannot be reached; try again in a moment.")
+                            .withHeader("Retry-After", DATABASE_RETRY_AFTER)
+                            .build(),
+                    problem);
+        }
+        ProblemType type = kind(problem);
+        HttpProblem.Builder typed =
+                HttpProblem.builder(problem).withType(type.uri).withTitle(type.title);
+        if (type == ProblemType.FORBIDDEN && problem.getDetail() == null) {
+            typed.withDetail(
+                    "This API key's client (%s) may not do this.".formatted(String.join(", ", identity.getRoles())));
+        }
+        return typed.build();
+    }
+
+    /** Priority over the extension's defaults, so they see the typed problem. */
+    @Override
+    public int priority() {
+        return 200;
+    }
+
+    private static ProblemType kind(HttpProblem problem) {
+        Map<String, Object> extra = problem.getParameters();
+        if (problem.getStatusCode() == 400) {
+            return extra.containsKey("violations")
+                    ? ProblemType.INVALID_BODY
+                    : extra.containsKey("parameter") ? ProblemType.INVALID_PARAMETER : ProblemType.MALFORMED_BODY;
+        }
+        return ProblemType.byStatus(problem.getStatusCode())
+                .orElse(problem.getStatusCode() >= 500 ? ProblemType.SERVER_ERROR : ProblemType.MALFORMED_BODY);
+    }
+
+    /** A body field of the wrong type or unknown is named like any other invalid field. */
+    private static HttpProblem jsonProblem(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return Problems.badField(fieldOf(mapping), e.getOriginalMessage());
+        }
+        return Problems.badBody("The body is not valid JSON for this operation: " + e.getOriginalMessage());
+    }
+
+    /** "contacts[0].phone" for the place in the body Jackson stopped at. */
+    public static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+    }
+
+    /** SQLState class 08 (connection exception), or no connection to be had from the pool in time. */
+    private static boolean databaseOutOfReach(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                            || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HttpProblem instance(HttpProblem replacement, HttpProblem original) {
+        return original.getInstance() == null
+                ? replacement
+                : HttpProblem.builder(replacement)
+                        .withInstance(original.getInstance())
+                        .build();
+    }
+}
