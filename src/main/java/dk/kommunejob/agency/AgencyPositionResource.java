@@ -54,6 +54,7 @@ public class AgencyPositionResource {
     @Path("/{externalRef}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "syncAgencyPosition",
             summary = "Create or replace an agency's position by its own reference",
             description = "Idempotent: the first request creates a draft (201), later ones replace its editable fields "
                     + "(200). Repeating a request changes nothing and makes no change event. No If-Match: the "

@@ -22,7 +22,10 @@ public class AgencyResource {
 
     @GET
     @HttpCached(Freshness.STEADY)
-    @Operation(summary = "List recruitment agencies", description = "Every recruitment agency, by name.")
+    @Operation(
+            operationId = "listAgencies",
+            summary = "List recruitment agencies",
+            description = "Every recruitment agency, by name.")
     @APIResponse(responseCode = "200", description = "The agencies.")
     @APIResponse(responseCode = "304", ref = "NotModified")
     public List<AgencyView> list() {

@@ -50,6 +50,7 @@ public class ClientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createClient",
             summary = "Create a client",
             description = "Creates an editor or agency client and returns its key, this once.")
     @APIResponse(
@@ -72,7 +73,10 @@ public class ClientResource {
     }
 
     @GET
-    @Operation(summary = "List clients", description = "Every client, revoked ones included, without keys.")
+    @Operation(
+            operationId = "listClients",
+            summary = "List clients",
+            description = "Every client, revoked ones included, without keys.")
     @APIResponse(responseCode = "200", description = "The clients.")
     public List<ClientView> list() {
         return clients.list();
@@ -81,6 +85,7 @@ public class ClientResource {
     @DELETE
     @Path("/{id}")
     @Operation(
+            operationId = "revokeClient",
             summary = "Revoke a client",
             description = "Its key stops working at once. The client stays listed, with `revokedAt`.")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")

@@ -12,6 +12,9 @@ public final class Copenhagen {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
 
+    /** A local wall-clock time in Copenhagen, as the API writes and reads it: HH:mm, or HH:mm:ss. */
+    public static final String TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
+
     private Copenhagen() {}
 
     /** A deadline given as a date closes at the end of that local day, summer or winter time. */

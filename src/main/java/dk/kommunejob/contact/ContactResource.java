@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/positions/{idOrSlug}/contacts")
+@Path("/api/v1/positions/{id}/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Positions")
 public class ContactResource {
@@ -25,13 +25,16 @@ public class ContactResource {
 
     @GET
     @HttpCached
-    @Operation(summary = "A position's contacts", description = "Whom applicants may call, in the posting's order.")
+    @Operation(
+            operationId = "listPositionContacts",
+            summary = "A position's contacts",
+            description = "Whom applicants may call, in the posting's order.")
     @APIResponse(responseCode = "200", description = "The contacts.")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<ContactView> list(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
-                    @PathParam("idOrSlug")
+                    @PathParam("id")
                     String idOrSlug) {
         return positions.contacts(idOrSlug).orElseThrow(() -> PositionResource.notFound(idOrSlug));
     }

@@ -38,6 +38,7 @@ public class DeadlineResource {
     @GET
     @HttpCached
     @Operation(
+            operationId = "listDeadlines",
             summary = "Upcoming application deadlines",
             description = "The deadlines of open positions, soonest first, with the days left to apply.")
     @APIResponse(responseCode = "200", description = "One page of deadlines.")

@@ -28,7 +28,10 @@ public class EmployerResource {
 
     @GET
     @HttpCached(Freshness.STEADY)
-    @Operation(summary = "List employers", description = "Every employer that publishes postings here, by name.")
+    @Operation(
+            operationId = "listEmployers",
+            summary = "List employers",
+            description = "Every employer that publishes postings here, by name.")
     @APIResponse(responseCode = "200", description = "The employers.")
     @APIResponse(responseCode = "304", ref = "NotModified")
     public List<EmployerSummary> list() {
@@ -38,7 +41,10 @@ public class EmployerResource {
     @GET
     @HttpCached(Freshness.STEADY)
     @Path("/{id}")
-    @Operation(summary = "Get an employer's profile", description = "Address, phone, presentation and values.")
+    @Operation(
+            operationId = "getEmployer",
+            summary = "Get an employer's profile",
+            description = "Address, phone, presentation and values.")
     @APIResponse(responseCode = "200", description = "The employer.")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")

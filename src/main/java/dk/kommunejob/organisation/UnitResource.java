@@ -29,6 +29,7 @@ public class UnitResource {
     @GET
     @HttpCached(Freshness.STEADY)
     @Operation(
+            operationId = "listUnits",
             summary = "The organisation hierarchy",
             description =
                     "Directorates with their departments and units, as a tree; every employer's unless `employer` is given.")

@@ -1,5 +1,6 @@
 package dk.kommunejob.position;
 
+import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.stage.StageKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -18,7 +19,9 @@ import org.hibernate.validator.constraints.URL;
  * What a writer may set on a position. Nothing the server owns (id, slug, status, timestamps, who
  * wrote it, an agency client's agency) is here, and unknown fields are refused.
  */
-@Schema(name = "PositionInput", description = "The editable fields of a position.")
+@Schema(
+        name = "EditablePosition",
+        description = "The editable fields of a position: what PUT and POST take and GET .../editable answers.")
 public record PositionInput(
         @Schema(description = "Title.", example = "Afdelingschef for Dagtilbud & Skole") @NotBlank @Size(max = 200)
                 String title,
@@ -138,12 +141,16 @@ public record PositionInput(
                     @Size(max = 200)
                     String label,
             @Schema(description = "Date (Copenhagen).", example = "2025-06-02") LocalDate date,
-            @Schema(type = SchemaType.STRING, format = "time", description = "Start time.", example = "09:00")
+            @Schema(
+                            type = SchemaType.STRING,
+                            pattern = Copenhagen.TIME_PATTERN,
+                            description = "Start time, Copenhagen wall-clock time: HH:mm or HH:mm:ss, no offset.",
+                            example = "09:00")
                     LocalTime startTime,
             @Schema(
                             type = SchemaType.STRING,
-                            format = "time",
-                            description = "End time, after the start.",
+                            pattern = Copenhagen.TIME_PATTERN,
+                            description = "End time, after the start; HH:mm or HH:mm:ss, no offset.",
                             example = "14:00")
                     LocalTime endTime,
             @Schema(description = "Where.", example = "Albertslund") @Size(max = 300) String location,

@@ -14,6 +14,7 @@ import dk.kommunejob.position.PositionInput.SectionInput;
 import dk.kommunejob.position.PositionInput.StageInput;
 import dk.kommunejob.problem.Problems;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -75,6 +76,8 @@ final class PositionInputs {
         List<StageInput> stages = list(in.stages());
         for (int i = 0; i < stages.size(); i++) {
             StageInput s = stages.get(i);
+            checkWallClock(s.startTime(), "stages[%d].startTime".formatted(i));
+            checkWallClock(s.endTime(), "stages[%d].endTime".formatted(i));
             if (s.startTime() != null && s.endTime() != null && !s.endTime().isAfter(s.startTime())) {
                 throw Problems.badField(
                         "stages[%d].endTime".formatted(i), "The end time must be after the start time.");
@@ -225,6 +228,13 @@ final class PositionInputs {
                 p.stages.stream()
                         .map(s -> new StageInput(s.kind, s.label, s.date, s.startTime, s.endTime, s.location, s.note))
                         .toList());
+    }
+
+    /** Jackson reads fractions of a second too; the contract's times are HH:mm or HH:mm:ss. */
+    private static void checkWallClock(LocalTime time, String field) {
+        if (time != null && time.getNano() != 0) {
+            throw Problems.badField(field, "must be a time of day as HH:mm or HH:mm:ss, without fractions");
+        }
     }
 
     private static <T> List<T> list(List<T> items) {

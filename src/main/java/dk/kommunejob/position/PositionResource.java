@@ -43,6 +43,7 @@ public class PositionResource {
     @GET
     @HttpCached
     @Operation(
+            operationId = "listPositions",
             summary = "List and search positions",
             description = "Published positions, open ones unless `status` says otherwise. With `q`, a Danish full-text "
                     + "search over title and text (\"skoler\" finds \"Skole\"), ranked by relevance unless `sort` is given; "
@@ -67,8 +68,9 @@ public class PositionResource {
 
     @GET
     @HttpCached
-    @Path("/{idOrSlug}")
+    @Path("/{id}")
     @Operation(
+            operationId = "getPosition",
             summary = "Get a position",
             description =
                     "The whole posting: terms, text sections, hiring committee, links, contacts and process stages. "
@@ -78,7 +80,7 @@ public class PositionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PositionDetail> get(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
-                    @PathParam("idOrSlug")
+                    @PathParam("id")
                     String idOrSlug) {
         PositionDetail position = positions.findPublic(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
         // Only a reopening changes a closed posting: it may be reused for longer.

@@ -4,6 +4,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.position.PositionWriter.Editable;
 import dk.kommunejob.position.PositionWriter.Written;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -68,6 +69,7 @@ public class PositionWriteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createPosition",
             summary = "Create a position",
             description = "Creates a draft. An agency client's drafts are its own agency's. The answer's ETag is the "
                     + "version to send in If-Match with the next change.")
@@ -99,21 +101,33 @@ public class PositionWriteResource {
     @GET
     @Path("/{id}/editable")
     @Operation(
-            summary = "Get a position as its writers see it",
-            description = "Drafts and withdrawn positions included, with the ETag to change it.")
+            operationId = "getEditablePosition",
+            summary = "Get a position's editable fields",
+            description = "Exactly what PUT takes, drafts and withdrawn positions included: change what you need and "
+                    + "send it back with the ETag in If-Match. Server-owned facts (id, state, slug, times) are in the "
+                    + "answers to writes and in the public view.")
     @APIResponse(
             responseCode = "200",
-            description = "The position; ETag is its version.",
-            content = @Content(schema = @Schema(implementation = PositionDetail.class)))
+            description = "The editable fields; ETag is the version.",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The version, for If-Match.",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PositionInput.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RestResponse<PositionDetail> get(
+    public RestResponse<PositionInput> editable(
             @Parameter(description = "Position id.", example = "101") @PathParam("id") long id) {
-        return answer(id, writer.find(caller(), id));
+        Editable editable = writer.editable(caller(), id).orElseThrow(() -> notFound(id));
+        return RestResponse.ResponseBuilder.ok(editable.fields())
+                .header("ETag", editable.etag())
+                .build();
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(
+            operationId = "getPositionHistory",
             summary = "A position's change history",
             description = "Who changed what and when, oldest first. Editors, and the position's own agency.")
     @APIResponse(responseCode = "200", description = "The writes.")
@@ -127,6 +141,7 @@ public class PositionWriteResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replacePosition",
             summary = "Replace a position",
             description = "Replaces every editable field, contacts, stages, sections, committee and links included. "
                     + "A deadline moved later on a published position is kept in its deadline history.")
@@ -149,6 +164,7 @@ public class PositionWriteResource {
     @Path("/{id}")
     @Consumes(MERGE_PATCH)
     @Operation(
+            operationId = "patchPosition",
             summary = "Change some fields of a position",
             description = "A JSON Merge Patch (RFC 7396) on the editable fields: fields given replace, `null` clears, "
                     + "lists are replaced whole. The result must be a valid position.")
@@ -177,6 +193,7 @@ public class PositionWriteResource {
     @DELETE
     @Path("/{id}")
     @Operation(
+            operationId = "deletePosition",
             summary = "Delete a position",
             description = "Removes it for good, with its history; the change feed tells consumers with a `deleted` "
                     + "event. To take a published posting down and keep its record, withdraw it instead.")
@@ -193,6 +210,7 @@ public class PositionWriteResource {
     @POST
     @Path("/{id}/publish")
     @Operation(
+            operationId = "publishPosition",
             summary = "Publish a draft",
             description = "Needs a unit, a future deadline, an apply URL and at least one contact.")
     @APIResponse(
@@ -213,7 +231,10 @@ public class PositionWriteResource {
 
     @POST
     @Path("/{id}/close")
-    @Operation(summary = "Close a position early", description = "Ends an open position before its deadline.")
+    @Operation(
+            operationId = "closePosition",
+            summary = "Close a position early",
+            description = "Ends an open position before its deadline.")
     @APIResponse(
             responseCode = "200",
             description = "The closed position.",
@@ -232,7 +253,10 @@ public class PositionWriteResource {
 
     @POST
     @Path("/{id}/withdraw")
-    @Operation(summary = "Withdraw a position", description = "Takes it out of public view, whatever its state.")
+    @Operation(
+            operationId = "withdrawPosition",
+            summary = "Withdraw a position",
+            description = "Takes it out of public view, whatever its state.")
     @APIResponse(
             responseCode = "200",
             description = "The withdrawn position.",
@@ -261,6 +285,7 @@ public class PositionWriteResource {
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "reopenPosition",
             summary = "Reopen a closed position",
             description = "Opens it again with a later deadline; the old deadline stays in its deadline history.")
     @APIResponse(

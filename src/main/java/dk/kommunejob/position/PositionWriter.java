@@ -69,6 +69,13 @@ public class PositionWriter {
         }
     }
 
+    public record Editable(PositionInput fields, long version) {
+
+        public String etag() {
+            return etagOf(version);
+        }
+    }
+
     public static String etagOf(long version) {
         return "\"" + version + "\"";
     }
@@ -125,8 +132,9 @@ public class PositionWriter {
     }
 
     /** The position as its writers see it, drafts included; empty when the caller may not see it. */
-    public Optional<Written> find(Caller caller, long id) {
-        return visible(caller, id).map(this::written);
+    /** The editable fields as PUT takes them, so a writer can change one and send them back. */
+    public Optional<Editable> editable(Caller caller, long id) {
+        return visible(caller, id).map(p -> new Editable(PositionInputs.toInput(p), p.version));
     }
 
     /** Who changed the position, what and when, oldest first. */

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/positions/{idOrSlug}/stages")
+@Path("/api/v1/positions/{id}/stages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Positions")
 public class StageResource {
@@ -26,6 +26,7 @@ public class StageResource {
     @GET
     @HttpCached
     @Operation(
+            operationId = "listPositionStages",
             summary = "A position's recruitment process",
             description = "Interviews, tests, reference checks and meetings, in the order they take place.")
     @APIResponse(responseCode = "200", description = "The stages.")
@@ -33,7 +34,7 @@ public class StageResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<StageView> list(
             @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
-                    @PathParam("idOrSlug")
+                    @PathParam("id")
                     String idOrSlug) {
         return positions.stages(idOrSlug).orElseThrow(() -> PositionResource.notFound(idOrSlug));
     }

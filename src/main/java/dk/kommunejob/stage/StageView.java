@@ -1,6 +1,7 @@
 package dk.kommunejob.stage;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dk.kommunejob.common.Copenhagen;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,15 +16,15 @@ public record StageView(
         @JsonFormat(pattern = "HH:mm")
                 @Schema(
                         type = SchemaType.STRING,
-                        format = "time",
-                        description = "Start time (Copenhagen), when given.",
+                        pattern = Copenhagen.TIME_PATTERN,
+                        description = "Start time, Copenhagen wall-clock time (HH:mm), when given.",
                         example = "09:00")
                 LocalTime startTime,
         @JsonFormat(pattern = "HH:mm")
                 @Schema(
                         type = SchemaType.STRING,
-                        format = "time",
-                        description = "End time (Copenhagen), when given.",
+                        pattern = Copenhagen.TIME_PATTERN,
+                        description = "End time, Copenhagen wall-clock time (HH:mm), when given.",
                         example = "14:00")
                 LocalTime endTime,
         @Schema(description = "Where it takes place.", example = "Albertslund") String location,

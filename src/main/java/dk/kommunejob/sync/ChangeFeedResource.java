@@ -36,6 +36,7 @@ public class ChangeFeedResource {
 
     @GET
     @Operation(
+            operationId = "listChanges",
             summary = "Read the change feed",
             description = "Events in a stable order, read on from a cursor: poll with the last `next` and you get "
                     + "every event once, even while many clients write. Anonymous callers see public changes (with "
