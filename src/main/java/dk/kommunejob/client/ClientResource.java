@@ -84,6 +84,8 @@ public class ClientResource {
 
     @DELETE
     @Path("/{id}")
+    // A 204 has no body to negotiate: whatever the client accepts (application/problem+json, say) will do.
+    @Produces(MediaType.WILDCARD)
     @Operation(
             operationId = "revokeClient",
             summary = "Revoke a client",

@@ -192,6 +192,8 @@ public class PositionWriteResource {
 
     @DELETE
     @Path("/{id}")
+    // A 204 has no body to negotiate: whatever the client accepts (application/problem+json, say) will do.
+    @Produces(MediaType.WILDCARD)
     @Operation(
             operationId = "deletePosition",
             summary = "Delete a position",

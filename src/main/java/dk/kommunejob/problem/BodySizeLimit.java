@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a declared body over the API's limit with a problem. The HTTP server's own, higher limit
- * (quarkus.http.limits.max-body-size) stops undeclared (chunked) bodies, with a bare 413.
+ * Refuses a declared body over the API's limit with a problem before reading it; {@link
+ * StreamedBodyLimit} stops an undeclared (chunked) one as it is read.
  */
 public class BodySizeLimit {
 

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.kommunejob.problem.ProblemType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -92,5 +95,78 @@ class OpenApiDocumentTest {
                         .keySet()
                         .iterator()
                         .next());
+    }
+
+    /** A generated client's method names: changing one breaks its users, so it must be deliberate. */
+    private static final Set<String> OPERATION_IDS = Set.of(
+            "listPositions",
+            "getPosition",
+            "listPositionContacts",
+            "listPositionStages",
+            "createPosition",
+            "getEditablePosition",
+            "getPositionHistory",
+            "replacePosition",
+            "patchPosition",
+            "deletePosition",
+            "publishPosition",
+            "closePosition",
+            "withdrawPosition",
+            "reopenPosition",
+            "listDeadlines",
+            "listUnits",
+            "listEmployers",
+            "getEmployer",
+            "listAgencies",
+            "syncAgencyPosition",
+            "listClients",
+            "createClient",
+            "revokeClient",
+            "listChanges");
+
+    @Test
+    void everyOperationHasItsStableIdAndDocumentsTheSharedAnswers() {
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        List<String> ids = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String where = method.toUpperCase() + " " + path;
+            ids.add((String) operation.get("operationId"));
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            List<String> shared = new ArrayList<>(List.of("401", "414", "500", "503"));
+            if (operation.containsKey("requestBody")) {
+                shared.add("413");
+            }
+            shared.stream().filter(s -> !responses.containsKey(s)).forEach(s -> missing.add(where + " " + s));
+            if (responses.containsKey("429")) {
+                responses.entrySet().stream()
+                        .filter(r -> r.getKey().startsWith("2"))
+                        .filter(r ->
+                                !String.valueOf(r.getValue().get("headers")).contains("RateLimit-Policy"))
+                        .forEach(r -> missing.add(where + " " + r.getKey() + " RateLimit headers"));
+            }
+        }));
+        assertEquals(OPERATION_IDS, Set.copyOf(ids), "operation ids");
+        assertEquals(OPERATION_IDS.size(), ids.size(), "one id per operation, none twice");
+        assertTrue(missing.isEmpty(), "undocumented: " + missing);
+
+        // One parameter name per path position: two paths that differ only in names are one path.
+        Map<String, String> byShape = new HashMap<>();
+        paths.keySet().forEach(path -> {
+            String other = byShape.put(path.replaceAll("\\{[^}]+}", "{}"), path);
+            assertTrue(other == null, other + " and " + path + " are the same path");
+        });
+        assertTrue(!doc.getList("servers").isEmpty(), "servers");
+        String types = doc.getString("components.schemas.Problem.properties.type.description");
+        for (ProblemType type : ProblemType.values()) {
+            assertTrue(types.contains(type.uri.toString()), "problem type documented: " + type);
+        }
     }
 }

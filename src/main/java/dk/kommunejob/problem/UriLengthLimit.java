@@ -13,12 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The limits the HTTP layer enforces before a request reaches the API: a URI over the API's length,
- * and an undeclared (chunked) body over the server's size limit. Both are answered as problems
- * here, because the REST layer never sees these requests.
+ * A URI over the API's length is answered as a problem here, before routing: the REST layer would
+ * see it only as a path that matches nothing.
  */
 @ApplicationScoped
-public class HttpLimits {
+public class UriLengthLimit {
 
     @Inject
     ObjectMapper json;
@@ -27,7 +26,7 @@ public class HttpLimits {
     JobsConfig config;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::uriLength).failureHandler(this::bodySize);
+        router.route().order(Integer.MIN_VALUE).handler(this::uriLength);
     }
 
     private void uriLength(RoutingContext context) {
@@ -38,18 +37,6 @@ public class HttpLimits {
                     ProblemType.URI_TOO_LONG,
                     "The request URI is %d characters; this API takes at most %d."
                             .formatted(length, config.maxUriLength()));
-            return;
-        }
-        context.next();
-    }
-
-    private void bodySize(RoutingContext context) {
-        if (context.statusCode() == ProblemType.BODY_TOO_LARGE.status
-                && !context.response().headWritten()) {
-            send(
-                    context,
-                    ProblemType.BODY_TOO_LARGE,
-                    "The request body is larger than this API takes (%d bytes).".formatted(config.maxBodySize()));
             return;
         }
         context.next();
@@ -66,8 +53,6 @@ public class HttpLimits {
             context.response()
                     .setStatusCode(type.status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    // The rest of an oversized request is not read: the connection cannot be reused.
-                    .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings and numbers always serialises", e);
