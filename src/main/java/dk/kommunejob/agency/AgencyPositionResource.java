@@ -2,6 +2,7 @@ package dk.kommunejob.agency;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.position.PositionDetail;
 import dk.kommunejob.position.PositionInput;
 import dk.kommunejob.position.PositionWriter;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,10 +72,25 @@ public class AgencyPositionResource {
     @APIResponse(responseCode = "400", ref = "InvalidBody")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PositionDetail> sync(
-            @Parameter(description = "The agency's id.", example = "1") @PathParam("agencyId") long agencyId,
+            @Parameter(
+                            description = "The agency's id.",
+                            example = "1",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("agencyId")
+                    long agencyId,
             @Parameter(
                             description = "The agency's own reference: letters, digits, `.`, `_`, `~`, `-`.",
-                            example = "MUU-2025-0142")
+                            example = "MUU-2025-0142",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = "^[A-Za-z0-9._~-]{1,200}$",
+                                            maxLength = 200))
                     @PathParam("externalRef")
                     String externalRef,
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {

@@ -30,7 +30,9 @@ public class HttpCachingDocs implements OASFilter {
                 .in(Parameter.In.HEADER)
                 .description("The ETag of the answer the client holds; while it is current, the reply is 304.")
                 .example("\"3q2-7wEhQmG8pZ0b9a1Vbw\"")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                .schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .maxLength(1000)));
         var ok = operation.getResponses().getAPIResponse("200");
         for (List<String> header : HEADERS) {
             ok.addHeader(

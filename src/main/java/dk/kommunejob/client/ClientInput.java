@@ -1,5 +1,6 @@
 package dk.kommunejob.client;
 
+import dk.kommunejob.common.QueryParams;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,10 @@ public record ClientInput(
                 @NotBlank
                 @Size(max = 200)
                 String name,
-        @Schema(description = "What the client may do.", example = "agency") @NotNull ClientRole role,
-        @Schema(description = "The agency an `agency` client acts for; absent for editors.", example = "1")
+        @Schema(description = "What the client may do.", example = "agency", maxLength = 10) @NotNull ClientRole role,
+        @Schema(
+                        description = "The agency an `agency` client acts for; absent for editors.",
+                        example = "1",
+                        minimum = "1",
+                        maximum = QueryParams.MAX_ID)
                 Long agencyId) {}

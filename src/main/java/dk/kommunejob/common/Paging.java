@@ -12,14 +12,26 @@ public class Paging {
     @Parameter(
             description = "Page number, from 1.",
             example = "1",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "1",
+                            maximum = "2147483647",
+                            defaultValue = "1"))
     String page;
 
     @QueryParam("size")
     @Parameter(
             description = "Page size, at most 100.",
             example = "20",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "1",
+                            maximum = "100",
+                            defaultValue = "20"))
     String size;
 
     public int page() {

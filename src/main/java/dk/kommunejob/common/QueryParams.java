@@ -14,6 +14,9 @@ public final class QueryParams {
 
     public static final int MAX_SIZE = 100;
 
+    /** The largest id there can be (a PostgreSQL bigint), for the OpenAPI document. */
+    public static final String MAX_ID = "9223372036854775807";
+
     private QueryParams() {}
 
     public static int page(String raw) {

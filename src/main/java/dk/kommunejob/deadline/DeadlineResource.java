@@ -48,13 +48,13 @@ public class DeadlineResource {
             @Parameter(
                             description = "Only deadlines on or after this date (Copenhagen).",
                             example = "2025-05-01",
-                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                            schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
                     @QueryParam("from")
                     String from,
             @Parameter(
                             description = "Only deadlines on or before this date (Copenhagen).",
                             example = "2025-05-31",
-                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                            schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
                     @QueryParam("to")
                     String to,
             @BeanParam Paging paging) {

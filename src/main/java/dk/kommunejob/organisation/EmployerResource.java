@@ -2,6 +2,7 @@ package dk.kommunejob.organisation;
 
 import dk.kommunejob.cache.Freshness;
 import dk.kommunejob.cache.HttpCached;
+import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,12 @@ public class EmployerResource {
             @Parameter(
                             description = "Employer id.",
                             example = "1",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
                     @PathParam("id")
                     String id) {
         return parseId(id)

@@ -40,7 +40,12 @@ public class UnitResource {
             @Parameter(
                             description = "Only this employer's units (employer id).",
                             example = "1",
-                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
                     @QueryParam("employer")
                     String employer) {
         Long employerId = QueryParams.id("employer", employer);

@@ -17,6 +17,7 @@ public record HistoryEntry(
                 String action,
         @Schema(
                         type = SchemaType.OBJECT,
+                        maxProperties = 20,
                         description = "For updates, each changed field with its value before and after.",
                         example = "{\"title\": {\"from\": \"Lærer\", \"to\": \"Lærer i dansk\"}}")
                 Map<String, Object> changes) {}

@@ -1,5 +1,6 @@
 package dk.kommunejob.position;
 
+import dk.kommunejob.common.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,21 +23,21 @@ public class PositionFilter {
     @Parameter(
             description = "Unit id: positions of this unit and every unit under it.",
             example = "12",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = QueryParams.MAX_ID))
     String unit;
 
     @QueryParam("employer")
     @Parameter(
             description = "Employer id.",
             example = "1",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = QueryParams.MAX_ID))
     String employer;
 
     @QueryParam("agency")
     @Parameter(
             description = "Recruitment agency id.",
             example = "2",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = QueryParams.MAX_ID))
     String agency;
 
     @QueryParam("status")
@@ -54,14 +55,14 @@ public class PositionFilter {
     @Parameter(
             description = "Only deadlines on or after this date (Copenhagen).",
             example = "2025-05-01",
-            schema = @Schema(type = SchemaType.STRING, format = "date"))
+            schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
     String deadlineFrom;
 
     @QueryParam("deadlineTo")
     @Parameter(
             description = "Only deadlines on or before this date (Copenhagen).",
             example = "2025-05-31",
-            schema = @Schema(type = SchemaType.STRING, format = "date"))
+            schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
     String deadlineTo;
 
     @QueryParam("sort")

@@ -1,6 +1,7 @@
 package dk.kommunejob.position;
 
 import dk.kommunejob.common.Copenhagen;
+import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.stage.StageKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -25,11 +26,19 @@ import org.hibernate.validator.constraints.URL;
 public record PositionInput(
         @Schema(description = "Title.", example = "Afdelingschef for Dagtilbud & Skole") @NotBlank @Size(max = 200)
                 String title,
-        @Schema(description = "Employer id.", example = "1") @NotNull Long employerId,
-        @Schema(description = "Unit id (one of the employer's); required to publish.", example = "2") Long unitId,
+        @Schema(description = "Employer id.", example = "1", minimum = "1", maximum = QueryParams.MAX_ID) @NotNull
+                Long employerId,
+        @Schema(
+                        description = "Unit id (one of the employer's); required to publish.",
+                        example = "2",
+                        minimum = "1",
+                        maximum = QueryParams.MAX_ID)
+                Long unitId,
         @Schema(
                         description =
                                 "Recruitment agency id. Editors may set it; an agency client's postings are always its own agency's.",
+                        minimum = "1",
+                        maximum = QueryParams.MAX_ID,
                         example = "1")
                 Long agencyId,
         @Schema(description = "Who the position reports to.", example = "Direktøren for Børn, Sundhed & Velfærd")
@@ -43,13 +52,14 @@ public record PositionInput(
         @Schema(description = "Working hours.", example = "37 timer om ugen") @Size(max = 200) String workingHours,
         @Schema(description = "Salary.", example = "Efter forhandling") @Size(max = 500) String salary,
         @Schema(description = "Pension.", example = "19,55 %") @Size(max = 200) String pension,
-        @Schema(description = "Start date.", example = "2025-08-01") LocalDate startDate,
+        @Schema(description = "Start date.", example = "2025-08-01", maxLength = 10) LocalDate startDate,
         @Schema(description = "Start in words, when not just a date.", example = "Efter aftale") @Size(max = 200)
                 String startText,
         @Schema(
                         type = SchemaType.STRING,
                         description =
                                 "Application deadline: a date (closes at the end of that Copenhagen day) or a date-time with offset. Required to publish.",
+                        maxLength = 40,
                         example = "2025-05-25")
                 @Pattern(
                         regexp = "\\d{4}-\\d{2}-\\d{2}(T.+)?",
@@ -135,21 +145,25 @@ public record PositionInput(
 
     @Schema(name = "StageInput", description = "A step of the recruitment process.")
     public record StageInput(
-            @Schema(description = "Kind of step.", example = "first_interview") @NotNull StageKind kind,
+            @Schema(description = "Kind of step.", example = "first_interview", maxLength = 20) @NotNull StageKind kind,
             @Schema(description = "The step as the posting names it.", example = "1. samtaler")
                     @NotBlank
                     @Size(max = 200)
                     String label,
-            @Schema(description = "Date (Copenhagen).", example = "2025-06-02") LocalDate date,
+            @Schema(description = "Date (Copenhagen).", example = "2025-06-02", maxLength = 10) LocalDate date,
             @Schema(
                             type = SchemaType.STRING,
+                            implementation = String.class,
                             pattern = Copenhagen.TIME_PATTERN,
+                            maxLength = 8,
                             description = "Start time, Copenhagen wall-clock time: HH:mm or HH:mm:ss, no offset.",
                             example = "09:00")
                     LocalTime startTime,
             @Schema(
                             type = SchemaType.STRING,
+                            implementation = String.class,
                             pattern = Copenhagen.TIME_PATTERN,
+                            maxLength = 8,
                             description = "End time, after the start; HH:mm or HH:mm:ss, no offset.",
                             example = "14:00")
                     LocalTime endTime,

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +81,10 @@ public class PositionResource {
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PositionDetail> get(
-            @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
+            @Parameter(
+                            description = "The position's id or slug.",
+                            example = "afdelingschef-for-dagtilbud-og-skole",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
                     @PathParam("id")
                     String idOrSlug) {
         PositionDetail position = positions.findPublic(idOrSlug).orElseThrow(() -> notFound(idOrSlug));

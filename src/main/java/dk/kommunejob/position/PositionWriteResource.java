@@ -4,6 +4,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.position.PositionWriter.Editable;
 import dk.kommunejob.position.PositionWriter.Written;
 import dk.kommunejob.problem.Problems;
@@ -80,7 +81,7 @@ public class PositionWriteResource {
                     @Header(
                             name = "ETag",
                             description = "The version, for If-Match.",
-                            schema = @Schema(type = SchemaType.STRING)),
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(schema = @Schema(implementation = PositionDetail.class)))
     @APIResponse(responseCode = "400", ref = "InvalidBody")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
@@ -113,11 +114,21 @@ public class PositionWriteResource {
                     @Header(
                             name = "ETag",
                             description = "The version, for If-Match.",
-                            schema = @Schema(type = SchemaType.STRING)),
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
             content = @Content(schema = @Schema(implementation = PositionInput.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PositionInput> editable(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id) {
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id) {
         Editable editable = writer.editable(caller(), id).orElseThrow(() -> notFound(id));
         return RestResponse.ResponseBuilder.ok(editable.fields())
                 .header("ETag", editable.etag())
@@ -133,7 +144,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "200", description = "The writes.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<HistoryEntry> history(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id) {
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id) {
         return writer.history(caller(), id).orElseThrow(() -> notFound(id));
     }
 
@@ -154,7 +175,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> replace(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
         return answer(id, writer.replace(caller(), id, ifMatch.value, input));
@@ -177,7 +208,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> patch(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(
                             description = "The fields to change.",
@@ -204,7 +245,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void delete(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id,
             @BeanParam IfMatch ifMatch) {
         writer.delete(caller(), id, ifMatch.value).orElseThrow(() -> notFound(id));
     }
@@ -225,7 +276,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IncompleteOrKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response publish(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key) {
         return once(key, id, "publish", ifMatch.value, () -> answer(id, writer.publish(caller(), id, ifMatch.value)));
@@ -247,7 +308,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response close(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key) {
         return once(key, id, "close", ifMatch.value, () -> answer(id, writer.close(caller(), id, ifMatch.value)));
@@ -269,7 +340,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response withdraw(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key) {
         return once(key, id, "withdraw", ifMatch.value, () -> answer(id, writer.withdraw(caller(), id, ifMatch.value)));
@@ -279,7 +360,8 @@ public class PositionWriteResource {
     public record Reopening(
             @Schema(
                             description = "A date or date-time, later than now and than the old deadline.",
-                            example = "2025-06-15")
+                            example = "2025-06-15",
+                            maxLength = 40)
                     @NotNull
                     String applicationDeadline) {}
 
@@ -301,7 +383,17 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response reopen(
-            @Parameter(description = "Position id.", example = "101") @PathParam("id") long id,
+            @Parameter(
+                            description = "Position id.",
+                            example = "101",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = QueryParams.MAX_ID))
+                    @PathParam("id")
+                    long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key,
             @RequestBody(description = "The new deadline.") @Valid @NotNull Reopening reopening) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +35,10 @@ public class StageResource {
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<StageView> list(
-            @Parameter(description = "The position's id or slug.", example = "afdelingschef-for-dagtilbud-og-skole")
+            @Parameter(
+                            description = "The position's id or slug.",
+                            example = "afdelingschef-for-dagtilbud-og-skole",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
                     @PathParam("id")
                     String idOrSlug) {
         return positions.stages(idOrSlug).orElseThrow(() -> PositionResource.notFound(idOrSlug));

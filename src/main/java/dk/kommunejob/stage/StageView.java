@@ -16,6 +16,7 @@ public record StageView(
         @JsonFormat(pattern = "HH:mm")
                 @Schema(
                         type = SchemaType.STRING,
+                        implementation = String.class,
                         pattern = Copenhagen.TIME_PATTERN,
                         description = "Start time, Copenhagen wall-clock time (HH:mm), when given.",
                         example = "09:00")
@@ -23,6 +24,7 @@ public record StageView(
         @JsonFormat(pattern = "HH:mm")
                 @Schema(
                         type = SchemaType.STRING,
+                        implementation = String.class,
                         pattern = Copenhagen.TIME_PATTERN,
                         description = "End time, Copenhagen wall-clock time (HH:mm), when given.",
                         example = "14:00")

@@ -47,7 +47,12 @@ public class ChangeFeedResource {
     public ChangeView.Page read(
             @Parameter(
                             description = "The cursor to read on from; from the beginning when absent.",
-                            example = "7421.318")
+                            example = "7421.318",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = "^[0-9]{1,19}\\.[0-9]{1,19}$",
+                                            maxLength = 39))
                     @QueryParam("after")
                     String after,
             @Parameter(
@@ -56,6 +61,7 @@ public class ChangeFeedResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.INTEGER,
+                                            format = "int32",
                                             minimum = "1",
                                             maximum = "1000",
                                             defaultValue = "100"))
