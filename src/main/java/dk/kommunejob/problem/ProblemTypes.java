@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,11 @@ public class ProblemTypes implements ProblemPostProcessor {
                             .build(),
                     problem);
         }
-        ProblemType type = kind(problem);
+        Optional<ProblemType> kind = kind(problem);
+        if (kind.isEmpty()) {
+            return problem; // a status no kind names (408, 431...): about:blank, the status says it all
+        }
+        ProblemType type = kind.get();
         HttpProblem.Builder typed =
                 HttpProblem.builder(problem).withType(type.uri).withTitle(type.title);
         if (type == ProblemType.FORBIDDEN && problem.getDetail() == null) {
@@ -58,15 +63,20 @@ public class ProblemTypes implements ProblemPostProcessor {
         return 200;
     }
 
-    private static ProblemType kind(HttpProblem problem) {
+    private static Optional<ProblemType> kind(HttpProblem problem) {
         Map<String, Object> extra = problem.getParameters();
         if (problem.getStatusCode() == 400) {
-            return extra.containsKey("violations")
-                    ? ProblemType.INVALID_BODY
-                    : extra.containsKey("parameter") ? ProblemType.INVALID_PARAMETER : ProblemType.MALFORMED_BODY;
+            return Optional.of(
+                    extra.containsKey("violations")
+                            ? ProblemType.INVALID_BODY
+                            : extra.containsKey("parameter")
+                                    ? ProblemType.INVALID_PARAMETER
+                                    : ProblemType.MALFORMED_BODY);
         }
-        return ProblemType.byStatus(problem.getStatusCode())
-                .orElse(problem.getStatusCode() >= 500 ? ProblemType.SERVER_ERROR : ProblemType.MALFORMED_BODY);
+        if (problem.getStatusCode() >= 500) {
+            return Optional.of(ProblemType.byStatus(problem.getStatusCode()).orElse(ProblemType.SERVER_ERROR));
+        }
+        return ProblemType.byStatus(problem.getStatusCode());
     }
 
     /** A body field of the wrong type or unknown is named like any other invalid field. */
