@@ -1,5 +1,6 @@
 package dk.kommunejob.problem;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -48,6 +49,18 @@ public class ProblemMappers {
                         ProblemType.CONCURRENT_WRITE,
                         "Another request wrote the same record at the same moment; repeat this request.",
                         uri)
+                .build()
+                .toResponse();
+    }
+
+    /**
+     * A body value of the wrong JSON type (a string where a list belongs). Quarkus's own mapper for
+     * it would answer without a problem; this one names the field like every other body error.
+     */
+    @ServerExceptionMapper
+    Response wrongJsonType(MismatchedInputException e, UriInfo uri) {
+        return HttpProblem.builder(ProblemTypes.jsonProblem(e))
+                .withInstance(URI.create(uri.getPath()))
                 .build()
                 .toResponse();
     }

@@ -2,6 +2,8 @@ package dk.kommunejob.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
@@ -9,6 +11,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,8 +38,11 @@ public class ProblemTypes implements ProblemPostProcessor {
         if (problem.getType() != null) {
             return problem;
         }
-        if (context.cause instanceof JsonProcessingException e) {
-            return instance(jsonProblem(e), problem);
+        for (Throwable t = context.cause; t != null; t = t.getCause()) {
+            // The JSON reader reports a body that is not JSON as a bare 400 with the parser's error as cause.
+            if (t instanceof JsonProcessingException e) {
+                return instance(jsonProblem(e), problem);
+            }
         }
         if (problem.getStatusCode() >= 500 && databaseOutOfReach(context.cause)) {
             return instance(
@@ -80,11 +89,41 @@ public class ProblemTypes implements ProblemPostProcessor {
     }
 
     /** A body field of the wrong type or unknown is named like any other invalid field. */
-    private static HttpProblem jsonProblem(JsonProcessingException e) {
+    static HttpProblem jsonProblem(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return Problems.badField(fieldOf(mapping), e.getOriginalMessage());
+            return Problems.badField(fieldOf(mapping), message(mapping));
         }
         return Problems.badBody("The body is not valid JSON for this operation: " + e.getOriginalMessage());
+    }
+
+    /** What is wrong, in the API's terms rather than Java's. */
+    private static String message(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field this request takes (server-owned fields cannot be sent)";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> type = mismatch.getTargetType();
+            if (type.isEnum()) {
+                return "must be one of " + Arrays.toString(type.getEnumConstants());
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "must be a whole number";
+            }
+            if (type == LocalDate.class) {
+                return "must be a date such as 2025-05-25";
+            }
+            if (type == LocalTime.class) {
+                return "must be a time of day as HH:mm or HH:mm:ss, without offset";
+            }
+            if (List.class.isAssignableFrom(type)) {
+                return "must be a JSON array";
+            }
+            if (type == String.class) {
+                return "must be a JSON string";
+            }
+            return "must be a JSON object";
+        }
+        return e.getOriginalMessage();
     }
 
     /** "contacts[0].phone" for the place in the body Jackson stopped at. */

@@ -426,6 +426,7 @@ class PositionWriteTest {
                 new Case("unitId", ok.replace("\"unitId\": " + org.unitId(), "\"unitId\": " + otherEmployersUnit)),
                 new Case("employerId", ok.replace("\"employerId\": " + org.employerId(), "\"employerId\": 987654321")),
                 new Case("stages[0].kind", ok.replace("first_interview", "lunch")),
+                new Case("contacts", ok.replace("\"contacts\": [", "\"contacts\": \"x\", \"ignored\": [")),
                 new Case("title", ok.replace("\"title\": \"Regler\"", "\"title\": \"<script>alert(1)</script>\"")),
                 new Case("contacts[0].role", ok.replace("Skoleleder", "<img src=x onerror=alert(1)>")),
                 new Case("hiringCommittee[0].role", ok.replace("enhedsleder", "<b>leder</b>")),
