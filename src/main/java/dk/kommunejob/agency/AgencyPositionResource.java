@@ -2,7 +2,6 @@ package dk.kommunejob.agency;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.RateLimited;
-import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.position.PositionDetail;
 import dk.kommunejob.position.PositionInput;
 import dk.kommunejob.position.PositionWriter;
@@ -72,15 +71,7 @@ public class AgencyPositionResource {
     @APIResponse(responseCode = "400", ref = "InvalidBody")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PositionDetail> sync(
-            @Parameter(
-                            description = "The agency's id.",
-                            example = "1",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
+            @Parameter(description = "The agency's id.", example = "1", schema = @Schema(ref = "Id"))
                     @PathParam("agencyId")
                     long agencyId,
             @Parameter(

@@ -1,6 +1,5 @@
 package dk.kommunejob.client;
 
-import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -95,16 +93,7 @@ public class ClientResource {
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void revoke(
-            @Parameter(
-                            description = "Client id.",
-                            example = "7",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Client id.", example = "7", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
         clients.revoke(id).orElseThrow(() -> Problems.notFound("No client with id %d.".formatted(id)));
     }

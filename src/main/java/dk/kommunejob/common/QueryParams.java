@@ -14,7 +14,7 @@ public final class QueryParams {
 
     public static final int MAX_SIZE = 100;
 
-    /** The largest id there can be (a PostgreSQL bigint), for the OpenAPI document. */
+    /** The largest id there can be (a PostgreSQL bigint), for the OpenAPI document's input fields (parameters use its `Id` schema). */
     public static final String MAX_ID = "9223372036854775807";
 
     private QueryParams() {}

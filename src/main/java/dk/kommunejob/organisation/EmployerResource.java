@@ -2,7 +2,6 @@ package dk.kommunejob.organisation;
 
 import dk.kommunejob.cache.Freshness;
 import dk.kommunejob.cache.HttpCached;
-import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,16 +48,7 @@ public class EmployerResource {
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EmployerProfile get(
-            @Parameter(
-                            description = "Employer id.",
-                            example = "1",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Employer id.", example = "1", schema = @Schema(ref = "Id")) @PathParam("id")
                     String id) {
         return parseId(id)
                 .flatMap(organisation::employer)

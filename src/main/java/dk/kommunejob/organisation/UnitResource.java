@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,12 +39,7 @@ public class UnitResource {
             @Parameter(
                             description = "Only this employer's units (employer id).",
                             example = "1",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
+                            schema = @Schema(ref = "Id"))
                     @QueryParam("employer")
                     String employer) {
         Long employerId = QueryParams.id("employer", employer);

@@ -1,6 +1,5 @@
 package dk.kommunejob.position;
 
-import dk.kommunejob.common.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,21 +22,15 @@ public class PositionFilter {
     @Parameter(
             description = "Unit id: positions of this unit and every unit under it.",
             example = "12",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = QueryParams.MAX_ID))
+            schema = @Schema(ref = "Id"))
     String unit;
 
     @QueryParam("employer")
-    @Parameter(
-            description = "Employer id.",
-            example = "1",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = QueryParams.MAX_ID))
+    @Parameter(description = "Employer id.", example = "1", schema = @Schema(ref = "Id"))
     String employer;
 
     @QueryParam("agency")
-    @Parameter(
-            description = "Recruitment agency id.",
-            example = "2",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = QueryParams.MAX_ID))
+    @Parameter(description = "Recruitment agency id.", example = "2", schema = @Schema(ref = "Id"))
     String agency;
 
     @QueryParam("status")

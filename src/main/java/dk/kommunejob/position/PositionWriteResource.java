@@ -4,7 +4,6 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
-import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.position.PositionWriter.Editable;
 import dk.kommunejob.position.PositionWriter.Written;
 import dk.kommunejob.problem.Problems;
@@ -118,16 +117,7 @@ public class PositionWriteResource {
             content = @Content(schema = @Schema(implementation = PositionInput.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PositionInput> editable(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
         Editable editable = writer.editable(caller(), id).orElseThrow(() -> notFound(id));
         return RestResponse.ResponseBuilder.ok(editable.fields())
@@ -144,16 +134,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "200", description = "The writes.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<HistoryEntry> history(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
         return writer.history(caller(), id).orElseThrow(() -> notFound(id));
     }
@@ -175,16 +156,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> replace(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
@@ -208,16 +180,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public RestResponse<PositionDetail> patch(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(
@@ -245,16 +208,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public void delete(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @BeanParam IfMatch ifMatch) {
         writer.delete(caller(), id, ifMatch.value).orElseThrow(() -> notFound(id));
@@ -276,16 +230,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IncompleteOrKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response publish(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key) {
@@ -308,16 +253,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response close(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key) {
@@ -340,16 +276,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response withdraw(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key) {
@@ -383,16 +310,7 @@ public class PositionWriteResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response reopen(
-            @Parameter(
-                            description = "Position id.",
-                            example = "101",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int64",
-                                            minimum = "1",
-                                            maximum = QueryParams.MAX_ID))
-                    @PathParam("id")
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @BeanParam IfMatch ifMatch,
             @BeanParam IdempotencyKey key,

@@ -1,6 +1,5 @@
 package dk.kommunejob.position;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.kommunejob.agency.Agency;
@@ -184,10 +183,9 @@ public class PositionWriter {
             try {
                 patched = json.readValue(
                         Json.createMergePatch(patch).apply(current).toString(), PositionInput.class);
-            } catch (JsonMappingException e) {
-                throw Problems.badField(ProblemTypes.fieldOf(e), e.getOriginalMessage());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw Problems.badBody(e.getOriginalMessage());
+                // The merged result is read like a request body, and its errors are named the same way.
+                throw ProblemTypes.jsonProblem(e);
             }
             Set<ConstraintViolation<PositionInput>> violations = validator.validate(patched);
             if (!violations.isEmpty()) {

@@ -89,7 +89,7 @@ public class ProblemTypes implements ProblemPostProcessor {
     }
 
     /** A body field of the wrong type or unknown is named like any other invalid field. */
-    static HttpProblem jsonProblem(JsonProcessingException e) {
+    public static HttpProblem jsonProblem(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return Problems.badField(fieldOf(mapping), message(mapping));
         }
@@ -127,7 +127,7 @@ public class ProblemTypes implements ProblemPostProcessor {
     }
 
     /** "contacts[0].phone" for the place in the body Jackson stopped at. */
-    public static String fieldOf(JsonMappingException e) {
+    private static String fieldOf(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining())

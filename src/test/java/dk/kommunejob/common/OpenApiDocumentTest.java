@@ -42,12 +42,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationAndParameterIsDescribedWithAnExample() {
-        JsonPath doc = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath doc = servedDocument();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         List<String> missing = new ArrayList<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -126,12 +121,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationHasItsStableIdAndDocumentsTheSharedAnswers() {
-        JsonPath doc = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath doc = servedDocument();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         List<String> ids = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -168,5 +158,14 @@ class OpenApiDocumentTest {
         for (ProblemType type : ProblemType.values()) {
             assertTrue(types.contains(type.uri.toString()), "problem type documented: " + type);
         }
+    }
+
+    private static JsonPath servedDocument() {
+        return given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }
