@@ -97,6 +97,28 @@ public final class TestData {
         });
     }
 
+    /** A complete create (PUT) body for a position in the org's unit. */
+    public static String positionBody(Org org, String title, Long agencyId, LocalDate deadline) {
+        return """
+                {"title": "%s", "employerId": %d, "unitId": %d, %s
+                 "reportsTo": "Afdelingschefen", "applicationDeadline": "%s",
+                 "applyUrl": "https://albertslund.dk/job", "startDate": "%s",
+                 "sections": [{"heading": "Indledning", "body": "Vi søger en leder."}],
+                 "hiringCommittee": [{"name": "Nanna Bengtsson", "role": "enhedsleder"}],
+                 "links": [{"title": "Skolepolitik", "url": "https://albertslund.dk/skolepolitik.pdf"}],
+                 "contacts": [{"name": "Anne Jensen", "role": "Skoleleder", "phone": "20 33 70 91"}],
+                 "stages": [{"kind": "first_interview", "label": "1. samtaler", "date": "%s",
+                             "startTime": "09:00", "endTime": "14:00"}]}"""
+                .formatted(
+                        title,
+                        org.employerId(),
+                        org.unitId(),
+                        agencyId == null ? "" : "\"agencyId\": %d,".formatted(agencyId),
+                        deadline,
+                        deadline.plusMonths(2),
+                        deadline.plusDays(5));
+    }
+
     public static OrgUnit unit(long id) {
         return OrgUnit.findById(id);
     }

@@ -1,5 +1,6 @@
 package dk.kommunejob.cache;
 
+import dk.kommunejob.outage.DatabaseOutage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -24,7 +24,6 @@ import org.postgresql.PGNotification;
 @ApplicationScoped
 public class DataChangeListener {
 
-    private static final Logger LOG = Logger.getLogger(DataChangeListener.class);
     static final String CHANNEL = "jobs_data_changed";
     /** How long one wait for notifications lasts; between waits the connection is checked. */
     private static final int WAIT_MILLIS = 1000;
@@ -34,6 +33,9 @@ public class DataChangeListener {
 
     @Inject
     DataVersion version;
+
+    @Inject
+    DatabaseOutage outage;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -61,22 +63,18 @@ public class DataChangeListener {
     }
 
     private void run() {
-        boolean lost = false;
         while (running) {
             try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 version.watching(true);
-                if (lost) {
-                    LOG.info("Listening for data changes again; cached answers start afresh");
-                    lost = false;
-                }
+                outage.back();
                 listen(connection);
             } catch (SQLException e) {
-                if (running && !lost) {
-                    LOG.warnf("Not listening for data changes (%s); answers are not cached until it is back", e);
-                    lost = true;
+                if (running) {
+                    // Until it is back, nothing is cached: a change could go unseen.
+                    outage.lost(e);
                 }
             }
             version.watching(false);

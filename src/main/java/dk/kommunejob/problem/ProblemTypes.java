@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.kommunejob.outage.DatabaseOutage;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -33,6 +33,9 @@ public class ProblemTypes implements ProblemPostProcessor {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     public HttpProblem apply(HttpProblem problem, ProblemContext context) {
         if (problem.getType() != null) {
@@ -44,7 +47,8 @@ public class ProblemTypes implements ProblemPostProcessor {
                 return instance(jsonProblem(e), problem);
             }
         }
-        if (problem.getStatusCode() >= 500 && databaseOutOfReach(context.cause)) {
+        if (problem.getStatusCode() >= 500 && DatabaseOutage.isOutage(context.cause)) {
+            outage.lost(context.cause);
             return instance(
                     Problems.of(ProblemType.DATABASE_UNAVAILABLE)
                             .withDetail("The database cannot be reached; try again in a moment.")
@@ -132,18 +136,6 @@ public class ProblemTypes implements ProblemPostProcessor {
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
-    }
-
-    /** SQLState class 08 (connection exception), or no connection to be had from the pool in time. */
-    private static boolean databaseOutOfReach(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                            || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static HttpProblem instance(HttpProblem replacement, HttpProblem original) {

@@ -37,24 +37,7 @@ class PositionWriteTest {
 
     /** A complete position body, ready to publish. */
     static String body(Org org, String title, Long agencyId) {
-        return """
-                {"title": "%s", "employerId": %d, "unitId": %d, %s
-                 "reportsTo": "Afdelingschefen", "applicationDeadline": "%s",
-                 "applyUrl": "https://albertslund.dk/job", "startDate": "%s",
-                 "sections": [{"heading": "Indledning", "body": "Vi søger en leder."}],
-                 "hiringCommittee": [{"name": "Nanna Bengtsson", "role": "enhedsleder"}],
-                 "links": [{"title": "Skolepolitik", "url": "https://albertslund.dk/skolepolitik.pdf"}],
-                 "contacts": [{"name": "Anne Jensen", "role": "Skoleleder", "phone": "20 33 70 91"}],
-                 "stages": [{"kind": "first_interview", "label": "1. samtaler", "date": "%s",
-                             "startTime": "09:00", "endTime": "14:00"}]}"""
-                .formatted(
-                        title,
-                        org.employerId(),
-                        org.unitId(),
-                        agencyId == null ? "" : "\"agencyId\": %d,".formatted(agencyId),
-                        DEADLINE,
-                        DEADLINE.plusMonths(2),
-                        DEADLINE.plusDays(5));
+        return TestData.positionBody(org, title, agencyId, DEADLINE);
     }
 
     static ExtractableResponse<Response> create(String key, String body) {

@@ -12,6 +12,10 @@ class ProblemTypesTest {
 
     private final ProblemTypes types = new ProblemTypes();
 
+    {
+        types.outage = new dk.kommunejob.outage.DatabaseOutage();
+    }
+
     private HttpProblem apply(int status, Throwable cause) {
         return types.apply(
                 HttpProblem.builder().withStatus(status).withTitle("x").build(),
@@ -30,6 +34,11 @@ class ProblemTypesTest {
     void anEmptyPoolIsA503AndAnyOtherFailureA500() {
         assertEquals(
                 503, apply(500, new SQLException("Sorry, acquisition timeout!")).getStatusCode());
+        // PostgreSQL stopping ends the sessions it has with 57P01.
+        assertEquals(
+                503,
+                apply(500, new SQLException("terminating connection due to administrator command", "57P01"))
+                        .getStatusCode());
         HttpProblem other = apply(500, new SQLException("division by zero", "22012"));
         assertEquals(ProblemType.SERVER_ERROR.uri, other.getType());
         assertEquals(500, other.getStatusCode());

@@ -1,6 +1,7 @@
-package dk.kommunejob.common;
+package dk.kommunejob.outage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,5 +40,29 @@ class DatabaseUnreachableFilterTest {
         assertTrue(filter.isLoggable(record));
         assertSame(failure, record.getThrown());
         assertEquals("Request failed", record.getMessage());
+    }
+
+    @Test
+    void aRequestAnswered503ForALostDatabaseAddsNoLineOfItsOwn() {
+        // DatabaseOutage writes one line per outage; what each failed request would add is dropped.
+        LogRecord answered = new LogRecord(
+                Level.SEVERE,
+                "status=503, title=\"Database unavailable\", type=tag:kommunejob.dk,2026:problem:database-unavailable");
+        answered.setThrown(new RuntimeException(new SQLException("Connection to db:5432 refused", "08001")));
+        LogRecord closed = new LogRecord(
+                Level.WARNING, "Datasource '<default>': Closing connection in incorrect state VALIDATION");
+
+        assertFalse(filter.isLoggable(answered));
+        assertFalse(filter.isLoggable(closed));
+    }
+
+    @Test
+    void anOutageAtRunTimeIsNotGivenTheStartupAdvice() {
+        LogRecord record = new LogRecord(Level.SEVERE, "status=500, title=\"Internal Server Error\"");
+        SQLException refused = new SQLException("Connection to db:5432 refused", "08001");
+        record.setThrown(refused);
+
+        assertTrue(filter.isLoggable(record));
+        assertSame(refused, record.getThrown());
     }
 }

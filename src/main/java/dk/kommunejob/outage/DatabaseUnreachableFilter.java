@@ -1,22 +1,34 @@
-package dk.kommunejob.common;
+package dk.kommunejob.outage;
 
+import dk.kommunejob.problem.ProblemType;
 import io.quarkus.logging.LoggingFilter;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * When the service cannot reach or log in to PostgreSQL at start, an operator needs one line saying
- * so and how to point it elsewhere, not the stack trace of a failed startup. This filter turns the
- * startup failure into that line; every other log record passes unchanged.
+ * What the log says when PostgreSQL is out of reach.
+ *
+ * <ul>
+ *   <li>At start, an operator needs one line saying so and how to point the service elsewhere, not the
+ *       stack trace of a failed startup: the startup failure becomes that line.
+ *   <li>At run time, {@link DatabaseOutage} writes one line when the database goes and one when it is
+ *       back. The records each failed request would add (the 503 it was answered, the pool closing a
+ *       connection that died) say nothing more and are dropped.
+ * </ul>
+ *
+ * Every other record passes unchanged.
  */
 @LoggingFilter(name = "database-unreachable")
 public final class DatabaseUnreachableFilter implements Filter {
 
     /** SQLState classes: connection exception, invalid authorization, invalid catalog (no such database). */
     private static final Set<String> UNREACHABLE = Set.of("08", "28", "3D");
+
+    private static final String OUTAGE_PROBLEM = ProblemType.DATABASE_UNAVAILABLE.uri.toString();
 
     private final String url;
 
@@ -26,7 +38,12 @@ public final class DatabaseUnreachableFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (record.getThrown() == null) {
+        String message = String.valueOf(
+                record instanceof ExtLogRecord formatted ? formatted.getFormattedMessage() : record.getMessage());
+        if (message.contains(OUTAGE_PROBLEM) || message.contains("Closing connection in incorrect state")) {
+            return false;
+        }
+        if (record.getThrown() == null || !message.startsWith("Failed to start")) {
             return true;
         }
         for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {

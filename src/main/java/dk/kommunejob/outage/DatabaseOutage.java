@@ -1,0 +1,65 @@
+package dk.kommunejob.outage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Whether PostgreSQL is out of reach, so that an operator reads one line when it goes and one when it
+ * is back, however many requests failed in between (each of them answered 503 with Retry-After).
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
+    private static final long NONE = -1;
+
+    /** When the outage began (System.nanoTime), or NONE. */
+    private final AtomicLong since = new AtomicLong(NONE);
+
+    /** A request or the change listener could not use the database. */
+    public void lost(Throwable cause) {
+        if (since.compareAndSet(NONE, System.nanoTime())) {
+            LOG.warnf("Database unavailable (%s); answering 503 with Retry-After until it is back", reason(cause));
+        }
+    }
+
+    /** The database answered again. */
+    public void back() {
+        long began = since.getAndSet(NONE);
+        if (began != NONE) {
+            LOG.infof("Database available again after %.1f s", (System.nanoTime() - began) / 1e9);
+        }
+    }
+
+    public boolean ongoing() {
+        return since.get() != NONE;
+    }
+
+    /**
+     * SQLState class 08 (connection exception), 57P01-57P03 (the server shutting down, or not yet
+     * accepting connections), or no connection to be had from the pool in time.
+     */
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ((sql.getSQLState() != null
+                                    && (sql.getSQLState().startsWith("08")
+                                            || sql.getSQLState().startsWith("57P0")))
+                            || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "SQLState %s: %s".formatted(sql.getSQLState(), sql.getMessage());
+            }
+        }
+        return String.valueOf(cause);
+    }
+}
