@@ -3,6 +3,7 @@ package dk.kommunejob.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.requestid.RequestIds;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +27,8 @@ public class UriLengthLimit {
     JobsConfig config;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::uriLength);
+        // Right after the request id is set (RequestIds), before any other route.
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::uriLength);
     }
 
     private void uriLength(RoutingContext context) {
@@ -49,6 +51,7 @@ public class UriLengthLimit {
         problem.put("status", type.status);
         problem.put("detail", detail);
         problem.put("instance", context.request().path());
+        problem.put(RequestIds.MDC_KEY, RequestIds.current());
         try {
             context.response()
                     .setStatusCode(type.status)

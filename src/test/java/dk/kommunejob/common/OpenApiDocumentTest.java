@@ -53,7 +53,12 @@ class OpenApiDocumentTest {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> parameters =
                     (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
-            for (Map<String, Object> parameter : parameters) {
+            for (Map<String, Object> given : parameters) {
+                // A shared parameter is described once, under components.
+                Map<String, Object> parameter = given.containsKey("$ref")
+                        ? doc.getMap("components.parameters."
+                                + given.get("$ref").toString().replace("#/components/parameters/", ""))
+                        : given;
                 if (parameter.get("description") == null || parameter.get("example") == null) {
                     missing.add(where + ": parameter " + parameter.get("name"));
                 }
