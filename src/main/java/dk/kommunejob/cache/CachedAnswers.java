@@ -2,6 +2,8 @@ package dk.kommunejob.cache;
 
 import dk.kommunejob.cache.ResponseCache.Answer;
 import dk.kommunejob.cache.VersionedCache.Kept;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -24,6 +26,8 @@ public class CachedAnswers {
 
     static final String KEY = CachedAnswers.class.getName() + ".key";
     static final String READING = CachedAnswers.class.getName() + ".reading";
+    /** Where the REST layer leaves a request's route template, and Quarkus' HTTP metrics read it. */
+    static final String ROUTE = "UrlPathTemplate";
 
     private static final Pattern REFUSAL = Pattern.compile("q=0(\\.0*)?\\s*(,|$)");
 
@@ -37,8 +41,13 @@ public class CachedAnswers {
     @Inject
     Expiry expiry;
 
-    void register(@Observes Filters filters) {
+    private Counter hits;
+    private Counter misses;
+
+    void register(@Observes Filters filters, MeterRegistry metrics) {
         if (cache.enabled()) {
+            hits = metrics.counter("jobs.response.cache", "result", "hit");
+            misses = metrics.counter("jobs.response.cache", "result", "miss");
             filters.register(this::answer, 100);
         }
     }
@@ -58,12 +67,15 @@ public class CachedAnswers {
         long now = expiry.now();
         Kept<Answer> kept = cache.find(key, now);
         if (kept == null) {
+            misses.increment();
             context.put(KEY, key);
             context.put(READING, expiry.reading());
             context.next();
             return;
         }
+        hits.increment();
         Answer answer = kept.value();
+        context.put(ROUTE, answer.route());
         HttpServerResponse response = context.response();
         response.putHeader(ETAG, answer.etag())
                 .putHeader(

@@ -49,7 +49,8 @@ public class HttpCaching {
                 type.toString(),
                 ETags.of(body),
                 freshness(resource),
-                response.getHeaderString(HttpHeaders.CACHE_CONTROL));
+                response.getHeaderString(HttpHeaders.CACHE_CONTROL),
+                context.get(CachedAnswers.ROUTE));
         String key = context.get(CachedAnswers.KEY);
         if (key != null) {
             cache.keep(key, validity, answer);

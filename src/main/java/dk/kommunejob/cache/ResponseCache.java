@@ -14,8 +14,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResponseCache {
 
-    /** A kept 200: its very bytes and the headers that describe them. */
-    public record Answer(Buffer body, String contentType, String etag, Freshness freshness, String ownCacheControl) {
+    /**
+     * A kept 200: its very bytes, the headers that describe them, and the route template it was read by
+     * (the label of its HTTP metrics when it is served again).
+     */
+    public record Answer(
+            Buffer body, String contentType, String etag, Freshness freshness, String ownCacheControl, String route) {
 
         /** A resource's own Cache-Control stands; otherwise max-age never outlasts the answer's truth. */
         public String cacheControl(long secondsLeft) {

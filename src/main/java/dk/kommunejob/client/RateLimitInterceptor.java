@@ -8,6 +8,7 @@ import dk.kommunejob.problem.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
@@ -30,6 +31,9 @@ public class RateLimitInterceptor {
 
     @Inject
     JobsConfig config;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Inject
     SecurityIdentity identity;
@@ -64,6 +68,8 @@ public class RateLimitInterceptor {
                 .putHeader("RateLimit-Policy", policy + ";q=" + perMinute + ";w=60")
                 .putHeader("RateLimit", policy + ";r=" + probe.getRemainingTokens() + ";t=" + restoredIn);
         if (!probe.isConsumed()) {
+            metrics.counter("jobs.rate.limit.rejections", "policy", limited.value())
+                    .increment();
             long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
             throw Problems.of(ProblemType.RATE_LIMITED)
                     .withDetail("This client has used its requests for now; try again in %d s.".formatted(retryAfter))

@@ -44,6 +44,10 @@ class RateLimitTest {
                 .body("type", equalTo("tag:kommunejob.dk,2026:problem:rate-limited"))
                 .body("status", equalTo(429))
                 .body("detail", containsString("try again"));
+        io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .body(containsString("jobs_rate_limit_rejections_total{policy=\"feed\"} 1.0"));
         // Another client's allowance is its own, and reading public positions is not limited.
         as(BOOTSTRAP_KEY).get("/api/v1/changes").then().statusCode(200);
         as(busy).get("/api/v1/positions").then().statusCode(200);
