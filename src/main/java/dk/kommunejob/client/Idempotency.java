@@ -3,6 +3,7 @@ package dk.kommunejob.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.outage.DatabaseOutage;
 import dk.kommunejob.problem.ProblemType;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.scheduler.Scheduled;
@@ -120,7 +121,14 @@ public class Idempotency {
         }
     }
 
+    @Inject
+    DatabaseOutage outage;
+
     @Scheduled(every = "1h")
+    void forget() {
+        outage.whenAvailable(this::forgetOldKeys);
+    }
+
     @Transactional
     void forgetOldKeys() {
         em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < :before")

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,26 +38,21 @@ public class DataGauges {
                 .register(metrics);
     }
 
+    /** During an outage the last figures stand. */
     @Scheduled(every = "15s", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        outage.whenAvailable(this::read);
+    }
+
     @Transactional
     void read() {
-        if (outage.ongoing()) {
-            return; // the last figures stand until the database is back
-        }
-        try {
-            Object[] row = (Object[]) em.createNativeQuery(
-                            """
+        Object[] row = (Object[]) em.createNativeQuery(
+                        """
                             SELECT (SELECT count(*) FROM position
                                     WHERE status = 'published' AND application_deadline > now()),
                                    (SELECT coalesce(max(seq), 0) FROM change_event)""")
-                    .getSingleResult();
-            openPositions.set(((Number) row[0]).longValue());
-            changeFeedHead.set(((Number) row[1]).longValue());
-        } catch (PersistenceException e) {
-            if (!DatabaseOutage.isOutage(e)) {
-                throw e;
-            }
-            outage.lost(e);
-        }
+                .getSingleResult();
+        openPositions.set(((Number) row[0]).longValue());
+        changeFeedHead.set(((Number) row[1]).longValue());
     }
 }

@@ -38,20 +38,46 @@ public class DatabaseOutage {
     }
 
     /**
+     * Runs background work that needs the database (a scheduled check). During an outage it is skipped
+     * until its next turn, and a failure for want of the database counts to the outage rather than
+     * logging a stack trace every turn.
+     */
+    public void whenAvailable(Runnable work) {
+        if (ongoing()) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            if (!isOutage(e)) {
+                throw e;
+            }
+            lost(e);
+        }
+    }
+
+    /**
      * SQLState class 08 (connection exception), 57P01-57P03 (the server shutting down, or not yet
-     * accepting connections), or no connection to be had from the pool in time.
+     * accepting connections), or no connection to be had from the pool in time; anywhere among the
+     * causes, or the suppressed ones (a commit that failed keeps the driver's error there).
      */
     public static boolean isOutage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && ((sql.getSQLState() != null
-                                    && (sql.getSQLState().startsWith("08")
-                                            || sql.getSQLState().startsWith("57P0")))
-                            || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
+        if (failure == null) {
+            return false;
+        }
+        if (failure instanceof SQLException sql
+                && ((sql.getSQLState() != null
+                                && (sql.getSQLState().startsWith("08")
+                                        || sql.getSQLState().startsWith("57P0")))
+                        || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (isOutage(suppressed)) {
                 return true;
             }
         }
-        return false;
+        return failure.getCause() != failure && isOutage(failure.getCause());
     }
 
     private static String reason(Throwable cause) {

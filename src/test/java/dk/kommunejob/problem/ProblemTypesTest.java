@@ -34,6 +34,11 @@ class ProblemTypesTest {
     void anEmptyPoolIsA503AndAnyOtherFailureA500() {
         assertEquals(
                 503, apply(500, new SQLException("Sorry, acquisition timeout!")).getStatusCode());
+        // A commit cut off by PostgreSQL stopping: the driver's error is a suppressed one (Narayana, Agroal).
+        Exception commit = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction")
+                .initCause(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertEquals(503, apply(500, commit).getStatusCode());
         // PostgreSQL stopping ends the sessions it has with 57P01.
         assertEquals(
                 503,
