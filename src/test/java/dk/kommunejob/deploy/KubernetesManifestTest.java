@@ -1,0 +1,269 @@
+package dk.kommunejob.deploy;
+
+import static dk.kommunejob.deploy.Manifests.list;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed manifests (deploy/kubernetes/kubernetes.yml) refer to things that exist: probe paths the
+ * service answers, ports it listens on, environment variables that are real run-time configuration,
+ * Secret keys the CloudNativePG operator writes, and a grace period the shutdown fits in.
+ */
+@QuarkusTest
+class KubernetesManifestTest {
+
+    private static final String APP = "job-postings";
+    /** The keys CloudNativePG writes into the `<cluster>-app` Secret of the application user. */
+    private static final Set<String> CNPG_APP_SECRET_KEYS =
+            Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
+    /** Set by Kubernetes for the service's own use, not configuration. */
+    private static final Set<String> NOT_CONFIGURATION = Set.of("KUBERNETES_NAMESPACE");
+
+    private final Manifests manifests = Manifests.committed();
+
+    @Test
+    void theDeploymentRunsSeveralReplicasWithProbesThisServiceAnswers() throws IOException {
+        JsonNode deployment = manifests.get("Deployment", APP);
+        assertTrue(deployment.at("/spec/replicas").asInt() >= 2, "at least two replicas");
+        JsonNode container = container(deployment);
+        int port = productionPort();
+        assertEquals(
+                port, list(container.at("/ports")).get(0).at("/containerPort").asInt());
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            JsonNode get = container.path(probe).path("httpGet");
+            assertEquals(port, get.path("port").asInt(), probe + " port");
+            given().get(get.path("path").asText()).then().statusCode(200);
+        }
+        assertTrue(container.at("/resources/requests/memory").isTextual(), "memory request");
+        assertTrue(container.at("/resources/limits/memory").isTextual(), "memory limit");
+    }
+
+    @Test
+    void shutdownFitsInTheGracePeriod() {
+        JsonNode deployment = manifests.get("Deployment", APP);
+        List<JsonNode> preStop = list(container(deployment).at("/lifecycle/preStop/exec/command"));
+        assertEquals("sleep", preStop.get(0).asText());
+        long pause = preStop.get(1).asLong();
+        var config = ConfigProvider.getConfig();
+        // The test profile shortens the delay; the manifests run the default profile's.
+        long delay = Duration.parse(
+                        "PT" + config.getConfigValue("quarkus.shutdown.delay").getRawValue())
+                .toSeconds();
+        long timeout =
+                config.getValue("quarkus.shutdown.timeout", Duration.class).toSeconds();
+        long grace = deployment
+                .at("/spec/template/spec/terminationGracePeriodSeconds")
+                .asLong();
+        assertTrue(pause > 0 && pause + Math.max(delay, 5) + timeout < grace, "preStop + delay + timeout < grace");
+    }
+
+    @Test
+    void serviceIngressAutoscalerAndDisruptionBudgetPointAtTheDeployment() {
+        JsonNode deployment = manifests.get("Deployment", APP);
+        JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
+        JsonNode service = manifests.get("Service", APP);
+        service.at("/spec/selector")
+                .fields()
+                .forEachRemaining(label -> assertEquals(
+                        label.getValue().asText(),
+                        podLabels.path(label.getKey()).asText(),
+                        "Service selector"));
+        JsonNode servicePort = list(service.at("/spec/ports")).get(0);
+        assertEquals(
+                list(container(deployment).at("/ports"))
+                        .get(0)
+                        .at("/containerPort")
+                        .asInt(),
+                servicePort.path("targetPort").asInt());
+
+        JsonNode backend = list(list(manifests.get("Ingress", APP).at("/spec/rules"))
+                        .get(0)
+                        .at("/http/paths"))
+                .get(0);
+        assertEquals(APP, backend.at("/backend/service/name").asText());
+        assertEquals(
+                servicePort.path("name").asText(),
+                backend.at("/backend/service/port/name").asText());
+
+        JsonNode hpa = manifests.get("HorizontalPodAutoscaler", APP);
+        assertEquals("Deployment", hpa.at("/spec/scaleTargetRef/kind").asText());
+        assertEquals(APP, hpa.at("/spec/scaleTargetRef/name").asText());
+        assertTrue(hpa.at("/spec/minReplicas").asInt() >= 2);
+
+        JsonNode pdb = manifests.get("PodDisruptionBudget", APP);
+        pdb.at("/spec/selector/matchLabels")
+                .fields()
+                .forEachRemaining(label -> assertEquals(
+                        label.getValue().asText(),
+                        podLabels.path(label.getKey()).asText(),
+                        "PDB selector"));
+    }
+
+    @Test
+    void theDatasourceIsTheCloudNativePgClusterAndItsOperatorsSecret() {
+        JsonNode cluster = manifests.get("Cluster", "jobs-db");
+        assertEquals("postgresql.cnpg.io/v1", cluster.path("apiVersion").asText());
+        assertEquals(3, cluster.at("/spec/instances").asInt());
+        String clusterName = cluster.at("/metadata/name").asText();
+        String database = cluster.at("/spec/bootstrap/initdb/database").asText();
+
+        for (JsonNode container : containers()) {
+            Map<String, JsonNode> env = env(container);
+            assertEquals(
+                    "jdbc:postgresql://%s-rw:5432/%s".formatted(clusterName, database),
+                    env.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText());
+            for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                JsonNode secret = env.get(variable).at("/valueFrom/secretKeyRef");
+                assertEquals(clusterName + "-app", secret.path("name").asText(), variable);
+                assertTrue(CNPG_APP_SECRET_KEYS.contains(secret.path("key").asText()), variable + " key");
+            }
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableIsRunTimeConfiguration() throws IOException {
+        Map<String, String> runTime = quarkusRunTimeConfiguration();
+        Set<String> ownNames = new java.util.HashSet<>();
+        ConfigProvider.getConfig().getPropertyNames().forEach(name -> ownNames.add(environmentName(name)));
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode container : containers()) {
+            List<String> names = new ArrayList<>(env(container).keySet());
+            for (JsonNode from : list(container.path("envFrom"))) {
+                manifests
+                        .get("ConfigMap", from.at("/configMapRef/name").asText())
+                        .path("data")
+                        .fieldNames()
+                        .forEachRemaining(names::add);
+            }
+            for (String name : names) {
+                boolean known = NOT_CONFIGURATION.contains(name)
+                        || (name.startsWith("QUARKUS_") && runTime.containsKey(name))
+                        || (name.startsWith("JOBS_") && ownNames.contains(name));
+                if (!known) {
+                    unknown.add(name + (runTime.containsKey(name) ? " (" + runTime.get(name) + ")" : ""));
+                }
+            }
+        }
+        assertEquals(List.of(), unknown, "environment variables that are not run-time configuration");
+    }
+
+    /** The port the service listens on outside tests: application.properties' own, or Quarkus' default. */
+    private static int productionPort() throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        // The source file: the test instance's own configuration has its random port in quarkus.http.port.
+        try (InputStream in = java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return Integer.parseInt(properties.getProperty(
+                "quarkus.http.port",
+                quarkusConfiguration()
+                        .get("QUARKUS_HTTP_PORT")
+                        .path("defaultValue")
+                        .asText()));
+    }
+
+    @Test
+    void theComposeFileRunsThisImageOnItsPortWithRealConfiguration() throws IOException {
+        JsonNode compose = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(java.nio.file.Path.of("deploy/compose.yaml").toFile());
+        JsonNode api = compose.at("/services/api");
+        assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of("deploy")
+                .resolve(api.at("/build/context").asText())
+                .resolve(api.at("/build/dockerfile").asText())));
+        assertEquals(
+                String.valueOf(productionPort()),
+                list(api.path("ports")).get(0).asText().split(":")[1]);
+        assertTrue(compose.at("/services/db/image").asText().startsWith("postgres:15"));
+        Map<String, String> runTime = quarkusRunTimeConfiguration();
+        api.path("environment")
+                .fieldNames()
+                .forEachRemaining(name -> assertTrue(
+                        runTime.containsKey(name) || name.startsWith("JOBS_"), name + " is run-time configuration"));
+        assertTrue(
+                api.at("/environment/QUARKUS_DATASOURCE_JDBC_URL").asText().startsWith("jdbc:postgresql://db:5432/"));
+    }
+
+    private List<JsonNode> containers() {
+        List<JsonNode> containers = new ArrayList<>();
+        containers.add(container(manifests.get("Deployment", APP)));
+        for (JsonNode job : manifests.all("Job")) {
+            containers.addAll(list(job.at("/spec/template/spec/containers")));
+        }
+        return containers;
+    }
+
+    private static JsonNode container(JsonNode deployment) {
+        return list(deployment.at("/spec/template/spec/containers")).stream()
+                .filter(c -> c.path("name").asText().equals(APP))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Map<String, JsonNode> env(JsonNode container) {
+        Map<String, JsonNode> env = new HashMap<>();
+        list(container.path("env")).forEach(e -> env.put(e.path("name").asText(), e));
+        return env;
+    }
+
+    /** jobs.rate-limit.writes-per-minute is JOBS_RATE_LIMIT_WRITES_PER_MINUTE. */
+    private static String environmentName(String property) {
+        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * Every Quarkus property that can be set when the service runs, by its environment variable, from the
+     * configuration model each extension ships (META-INF/quarkus-config-doc), with its phase: a build-time
+     * property set in the manifests would do nothing, or stop the service.
+     */
+    private static Map<String, String> quarkusRunTimeConfiguration() throws IOException {
+        Map<String, String> runTime = new HashMap<>();
+        quarkusConfiguration().forEach((name, item) -> {
+            if (item.path("phase").asText().equals("RUN_TIME")) {
+                runTime.put(name, item.path("phase").asText());
+            }
+        });
+        return runTime;
+    }
+
+    /** Each property of the model by its environment variable. */
+    private static Map<String, JsonNode> quarkusConfiguration() throws IOException {
+        Map<String, JsonNode> items = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (URL model : Collections.list(Thread.currentThread()
+                .getContextClassLoader()
+                .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json"))) {
+            try (InputStream in = model.openStream()) {
+                json.readTree(in).path("configRoots").forEach(root -> collect(root.path("items"), items));
+            }
+        }
+        return items;
+    }
+
+    private static void collect(JsonNode items, Map<String, JsonNode> found) {
+        for (JsonNode item : items) {
+            if (item.has("items")) {
+                collect(item.path("items"), found);
+            } else if (item.has("path")) {
+                found.put(item.at("/path/environmentVariable").asText(), item);
+            }
+        }
+    }
+}
