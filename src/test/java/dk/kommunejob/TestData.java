@@ -1,6 +1,7 @@
 package dk.kommunejob;
 
 import dk.kommunejob.agency.Agency;
+import dk.kommunejob.cache.DataVersion;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
@@ -11,6 +12,7 @@ import dk.kommunejob.position.PositionStatus;
 import dk.kommunejob.position.Section;
 import dk.kommunejob.stage.Stage;
 import dk.kommunejob.stage.StageKind;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -117,6 +119,29 @@ public final class TestData {
                         deadline,
                         deadline.plusMonths(2),
                         deadline.plusDays(5));
+    }
+
+    /**
+     * Waits until PostgreSQL's notifications of the commits made so far have arrived. Each moves the data
+     * version, so an answer kept before one arrives is gone after it: a test that checks what is kept
+     * waits for its setup's notifications first.
+     */
+    public static void notificationsArrived() {
+        DataVersion version = Arc.container().instance(DataVersion.class).get();
+        long seen = version.generation();
+        while (true) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = version.generation();
+            if (now == seen) {
+                return;
+            }
+            seen = now;
+        }
     }
 
     public static OrgUnit unit(long id) {
