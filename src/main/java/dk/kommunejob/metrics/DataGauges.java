@@ -39,7 +39,7 @@ public class DataGauges {
     }
 
     /** During an outage the last figures stand. */
-    @Scheduled(every = "15s", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         outage.whenAvailable(this::read);
     }
