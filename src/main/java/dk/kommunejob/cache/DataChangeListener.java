@@ -94,6 +94,8 @@ public class DataChangeListener {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("SELECT 1");
                 }
+                // The database answers: an outage that requests met (a pool that ran dry) is over too.
+                outage.back();
                 checked = System.nanoTime();
             }
         }

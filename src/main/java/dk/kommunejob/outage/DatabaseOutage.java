@@ -13,14 +13,26 @@ import org.jboss.logging.Logger;
 public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
-    private static final long NONE = -1;
+    private static final long NONE = Long.MIN_VALUE;
+
+    /**
+     * A request that began waiting for a connection before the database came back can fail just after
+     * (the pool's acquisition timeout, 1 s): that is the outage that ended, not a new one.
+     */
+    private static final long STRAGGLERS_NANOS = 2_000_000_000L;
 
     /** When the outage began (System.nanoTime), or NONE. */
     private final AtomicLong since = new AtomicLong(NONE);
 
+    private volatile long backAt = NONE;
+
     /** A request or the change listener could not use the database. */
     public void lost(Throwable cause) {
-        if (since.compareAndSet(NONE, System.nanoTime())) {
+        long now = System.nanoTime();
+        if (backAt != NONE && now - backAt < STRAGGLERS_NANOS) {
+            return;
+        }
+        if (since.compareAndSet(NONE, now)) {
             LOG.warnf("Database unavailable (%s); answering 503 with Retry-After until it is back", reason(cause));
         }
     }
@@ -29,23 +41,17 @@ public class DatabaseOutage {
     public void back() {
         long began = since.getAndSet(NONE);
         if (began != NONE) {
+            backAt = System.nanoTime();
             LOG.infof("Database available again after %.1f s", (System.nanoTime() - began) / 1e9);
         }
     }
 
-    public boolean ongoing() {
-        return since.get() != NONE;
-    }
-
     /**
-     * Runs background work that needs the database (a scheduled check). During an outage it is skipped
-     * until its next turn, and a failure for want of the database counts to the outage rather than
-     * logging a stack trace every turn.
+     * Runs background work that needs the database (a scheduled check). A failure for want of the
+     * database counts to the outage, and the work waits for its next turn, rather than logging a stack
+     * trace every turn.
      */
     public void whenAvailable(Runnable work) {
-        if (ongoing()) {
-            return;
-        }
         try {
             work.run();
         } catch (RuntimeException e) {

@@ -25,6 +25,8 @@ public class RequestIds {
     /** What a log line and a header may safely carry; anything else is replaced, not echoed. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
 
+    private static final HexFormat HEX = HexFormat.of();
+
     /** First of all routes, so even a request refused before routing has its id. */
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(RequestIds::identify);
@@ -42,7 +44,7 @@ public class RequestIds {
     /** 128 random bits as 32 hex digits; no SecureRandom on the event loop. */
     private static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
+        return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 
     /** The id of the request being handled, for answers built outside the REST layer. */
