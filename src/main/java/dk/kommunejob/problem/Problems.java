@@ -1,5 +1,6 @@
 package dk.kommunejob.problem;
 
+import dk.kommunejob.requestid.RequestIds;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,15 @@ public final class Problems {
 
     private Problems() {}
 
-    /** A problem of this kind: its type URI, its title and its status. */
+    /**
+     * A problem of this kind: its type URI, its title, its status and the request's id. (Problems the
+     * extension renders get the id from the MDC anyway; those a mapper answers directly need it here.)
+     */
     public static HttpProblem.Builder of(ProblemType type) {
-        return HttpProblem.builder().withType(type.uri).withTitle(type.title).withStatus(type.status);
+        HttpProblem.Builder problem =
+                HttpProblem.builder().withType(type.uri).withTitle(type.title).withStatus(type.status);
+        String requestId = RequestIds.current();
+        return requestId == null ? problem : problem.with(RequestIds.MDC_KEY, requestId);
     }
 
     /** 400 naming the query, path or header parameter that is wrong, in `detail` and in `parameter`. */

@@ -58,6 +58,28 @@ class RequestIdTest {
     }
 
     @Test
+    void problemsAnsweredBeforeTheResourceCarryTheIdToo() {
+        // No key: the 401 comes from the security layer's exception mapper.
+        given().header("X-Request-Id", "no-key-1")
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(401)
+                .header("X-Request-Id", "no-key-1")
+                .body("requestId", equalTo("no-key-1"));
+        // A body declared too large: answered by a request filter before the body is read.
+        given().header("X-Request-Id", "too-large-1")
+                .header("Authorization", "Bearer " + dk.kommunejob.TestData.BOOTSTRAP_KEY)
+                .contentType("application/json")
+                .body("{\"title\": \"" + "x".repeat(1_100_000) + "\"}")
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(413)
+                .body("requestId", equalTo("too-large-1"));
+    }
+
+    @Test
     void withoutAnIdOrWithAnUnsafeOneTheServiceMakesOne() {
         String made = given().get("/api/v1/units")
                 .then()
