@@ -18,8 +18,14 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 
 /**
  * Each test makes its own employer, units and agency and filters by them, so tests never see each
@@ -142,6 +148,24 @@ public final class TestData {
             }
             seen = now;
         }
+    }
+
+    /** A Vary header naming exactly these fields, in any order. */
+    public static Matcher<String> varyList(String... fields) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(String vary) {
+                return Arrays.stream(vary.split(","))
+                        .map(String::strip)
+                        .collect(Collectors.toSet())
+                        .equals(Set.of(fields));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("Vary of " + Arrays.toString(fields));
+            }
+        };
     }
 
     public static OrgUnit unit(long id) {

@@ -2,6 +2,8 @@ package dk.kommunejob.cache;
 
 import dk.kommunejob.cache.ResponseCache.Answer;
 import dk.kommunejob.cache.VersionedCache.Kept;
+import dk.kommunejob.common.Vary;
+import dk.kommunejob.language.Language;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -32,8 +34,6 @@ public class CachedAnswers {
     private static final Pattern REFUSAL = Pattern.compile("q=0(\\.0*)?\\s*(,|$)");
 
     static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
-    static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
-    static final CharSequence ACCEPT = HttpHeaders.createOptimized("Accept");
 
     @Inject
     ResponseCache cache;
@@ -58,12 +58,16 @@ public class CachedAnswers {
         if ((request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
                 || !request.path().startsWith("/api/")
                 // A key is checked on every request: an unknown one is a 401, never a kept answer.
-                || headers.contains(HttpHeaders.AUTHORIZATION)
-                || !acceptsJson(headers.get(HttpHeaders.ACCEPT))) {
+                || headers.contains(HttpHeaders.AUTHORIZATION)) {
             context.next();
             return;
         }
-        String key = ResponseCache.key(request.path(), request.query());
+        String representation = representation(headers.get(HttpHeaders.ACCEPT));
+        if (representation == null) {
+            context.next();
+            return;
+        }
+        String key = ResponseCache.key(Language.current(), representation, request.path(), request.query());
         long now = expiry.now();
         Kept<Answer> kept = cache.find(key, now);
         if (kept == null) {
@@ -80,8 +84,8 @@ public class CachedAnswers {
         response.putHeader(ETAG, answer.etag())
                 .putHeader(
                         HttpHeaders.CACHE_CONTROL,
-                        answer.cacheControl(kept.validity().until() - now))
-                .putHeader(VARY, ACCEPT);
+                        answer.cacheControl(kept.validity().until() - now));
+        Vary.add(response.headers(), "Accept");
         if (ETags.matches(headers.get(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
             response.setStatusCode(304).end();
             return;
@@ -97,7 +101,19 @@ public class CachedAnswers {
         }
     }
 
-    /** Kept answers are JSON; any other wish, or a refusal (q=0), goes to content negotiation. */
+    /**
+     * What part of the key the Accept header makes: one for every wish JSON satisfies (most requests),
+     * otherwise the header itself, so a feed reader's or calendar's wish finds the answer content
+     * negotiation gave the same wish. Null for a header too long to keep answers by.
+     */
+    static String representation(String accept) {
+        if (acceptsJson(accept)) {
+            return " ";
+        }
+        return accept.length() <= 200 ? " " + accept + " " : null;
+    }
+
+    /** A wish JSON satisfies: none, JSON or any type, and no refusal of JSON (q=0). */
     static boolean acceptsJson(String accept) {
         return accept == null
                 || ((accept.contains("application/json") || accept.contains("*/*") || accept.contains("application/*"))

@@ -3,6 +3,7 @@ package dk.kommunejob.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kommunejob.cache.ResponseCache.Answer;
+import dk.kommunejob.common.Vary;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -40,7 +42,7 @@ public class HttpCaching {
         if (response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
-        byte[] body = json.writeValueAsBytes(response.getEntity());
+        byte[] body = bytes(response.getEntity());
         Validity.Reading reading = context.get(CachedAnswers.READING);
         Validity validity = expiry.of(reading != null ? reading : expiry.reading());
         MediaType type = response.getMediaType() != null ? response.getMediaType() : MediaType.APPLICATION_JSON_TYPE;
@@ -59,13 +61,22 @@ public class HttpCaching {
         response.getHeaders().putSingle(HttpHeaders.ETAG, answer.etag());
         response.getHeaders()
                 .putSingle(HttpHeaders.CACHE_CONTROL, answer.cacheControl(validity.until() - expiry.now()));
-        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        // On the Vert.x answer, beside what the language and CORS routes added (the REST layer would replace them).
+        Vary.add(context.response().headers(), HttpHeaders.ACCEPT);
         if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
             response.setStatus(304);
             response.setEntity(null);
         } else {
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
+    }
+
+    /** Feeds and calendars are text already; everything else is a record for JSON. */
+    private byte[] bytes(Object entity) throws JsonProcessingException {
+        if (entity instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return entity instanceof byte[] raw ? raw : json.writeValueAsBytes(entity);
     }
 
     private static Freshness freshness(ResourceInfo resource) {

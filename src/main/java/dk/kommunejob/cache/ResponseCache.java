@@ -2,6 +2,7 @@ package dk.kommunejob.cache;
 
 import dk.kommunejob.cache.VersionedCache.Kept;
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.language.Language;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
@@ -53,12 +54,17 @@ public class ResponseCache {
         }
     }
 
-    /** The request's path and its query parameters in a fixed order: `?a=1&b=2` and `?b=2&a=1` are one answer. */
-    public static String key(String path, String query) {
+    /**
+     * A request's answer is told by its language, the representation its Accept header asks for
+     * ({@link CachedAnswers#representation}), its path and its query parameters in a fixed order:
+     * `?a=1&b=2` and `?b=2&a=1` are one answer.
+     */
+    public static String key(Language language, String representation, String path, String query) {
+        String prefix = language.name() + representation + path;
         if (query == null || query.isEmpty()) {
-            return path;
+            return prefix;
         }
-        return path + "?"
+        return prefix + "?"
                 + Arrays.stream(query.split("&"))
                         .filter(p -> !p.isEmpty())
                         .sorted()

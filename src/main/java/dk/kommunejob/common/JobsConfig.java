@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The service's own settings; each is also an environment variable (JOBS_SAMPLE_DATA, ...). */
@@ -40,6 +41,12 @@ public interface JobsConfig {
     Duration idempotencyKeyRetention();
 
     ResponseCache responseCache();
+
+    /**
+     * Website origins (`https://albertslund.dk`) whose pages may call the API from the browser
+     * (CORS); comma-separated in JOBS_CORS_ORIGINS. None by default.
+     */
+    Optional<List<String>> corsOrigins();
 
     /** Public answers kept in memory, serialised, for as long as the data they show stays the same. */
     interface ResponseCache {

@@ -1,5 +1,6 @@
 package dk.kommunejob.problem;
 
+import dk.kommunejob.language.Messages;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -68,7 +69,17 @@ public enum ProblemType {
         this.status = status;
         this.title = title;
         this.meaning = meaning;
-        this.uri = URI.create(PREFIX + name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        this.uri = URI.create(PREFIX + slug());
+    }
+
+    /** The title in the request's language (`title` is the English one the OpenAPI document lists). */
+    public String localTitle() {
+        return Messages.text("problem." + slug() + ".title");
+    }
+
+    /** The last part of the type URI: `invalid-parameter`. */
+    public String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The kind a status means when nothing more specific is known: the first one listed for it. */

@@ -62,7 +62,7 @@ public class ProblemTypes implements ProblemPostProcessor {
         }
         ProblemType type = kind.get();
         HttpProblem.Builder typed =
-                HttpProblem.builder(problem).withType(type.uri).withTitle(type.title);
+                HttpProblem.builder(problem).withType(type.uri).withTitle(type.localTitle());
         if (type == ProblemType.FORBIDDEN && problem.getDetail() == null) {
             typed.withDetail(
                     "This API key's client (%s) may not do this.".formatted(String.join(", ", identity.getRoles())));

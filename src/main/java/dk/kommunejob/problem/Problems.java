@@ -15,8 +15,10 @@ public final class Problems {
      * extension renders get the id from the MDC anyway; those a mapper answers directly need it here.)
      */
     public static HttpProblem.Builder of(ProblemType type) {
-        HttpProblem.Builder problem =
-                HttpProblem.builder().withType(type.uri).withTitle(type.title).withStatus(type.status);
+        HttpProblem.Builder problem = HttpProblem.builder()
+                .withType(type.uri)
+                .withTitle(type.localTitle())
+                .withStatus(type.status);
         String requestId = RequestIds.current();
         return requestId == null ? problem : problem.with(RequestIds.MDC_KEY, requestId);
     }

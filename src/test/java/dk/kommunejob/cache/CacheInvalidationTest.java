@@ -237,7 +237,7 @@ class CacheInvalidationTest {
         Position p = TestData.position(org, x -> {});
         String detail = "/api/v1/positions/" + p.id;
         Seen before = get(detail);
-        assertNotNull(cache.find(detail, expiry.now()), "kept before the change");
+        assertNotNull(cache.find(HttpCachingTest.key(detail), expiry.now()), "kept before the change");
 
         // A plain connection of its own, as another replica or an operator's psql would write.
         Properties user = new Properties();

@@ -42,7 +42,8 @@ class BadInputTest {
                 "/api/v1/positions|q|skole\u0000leder|control characters",
             })
     void badQueryParametersAreNamedInA400Problem(String path, String parameter, String value, String says) {
-        given().queryParam(parameter, value)
+        given().header("Accept-Language", "en")
+                .queryParam(parameter, value)
                 .get(path)
                 .then()
                 .statusCode(400)

@@ -59,7 +59,7 @@ class HttpCornersTest {
                 .statusCode(414)
                 .contentType("application/problem+json")
                 .body("type", equalTo(ProblemType.URI_TOO_LONG.uri.toString()))
-                .body("detail", containsString("at most 4096"));
+                .body("detail", containsString("højst 4096"));
     }
 
     @Test

@@ -1,0 +1,104 @@
+package dk.kommunejob.language;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Danish unless English is asked for, by `lang` or Accept-Language; every answer says which. */
+@QuarkusTest
+class LanguageTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("%(\\d+\\$)?[sd]");
+
+    @Test
+    void problemsAreDanishByDefault() {
+        given().get("/api/v1/positions?size=500")
+                .then()
+                .statusCode(400)
+                .header("Content-Language", "da")
+                .header("Vary", containsString("Accept-Language"))
+                .body("title", equalTo("Ugyldig parameter"));
+    }
+
+    @Test
+    void acceptLanguageAsksForEnglishAndLangOverridesIt() {
+        given().header("Accept-Language", "en-GB,en;q=0.9,da;q=0.5")
+                .get("/api/v1/positions?size=500")
+                .then()
+                .statusCode(400)
+                .header("Content-Language", "en")
+                .body("title", equalTo("Invalid parameter"));
+        given().header("Accept-Language", "da")
+                .get("/api/v1/positions?size=500&lang=en")
+                .then()
+                .header("Content-Language", "en")
+                .body("title", equalTo("Invalid parameter"));
+        given().header("Accept-Language", "en")
+                .get("/api/v1/positions?size=500&lang=da")
+                .then()
+                .header("Content-Language", "da")
+                .body("title", equalTo("Ugyldig parameter"));
+    }
+
+    @Test
+    void aLanguageWeDoNotSpeakGetsDanish() {
+        given().header("Accept-Language", "de-DE, fr;q=0.8, en;q=0")
+                .get("/api/v1/employers")
+                .then()
+                .statusCode(200)
+                .header("Content-Language", "da");
+        given().header("Accept-Language", ";;;not a header")
+                .get("/api/v1/employers")
+                .then()
+                .statusCode(200)
+                .header("Content-Language", "da");
+    }
+
+    @Test
+    void anUnknownLangIsAProblemNamingIt() {
+        given().get("/api/v1/employers?lang=fr")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("lang"))
+                .body("detail", containsString("da, en"));
+        given().header("Accept-Language", "en")
+                .get("/api/v1/employers?lang=en&lang=da")
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("Invalid parameter"))
+                .body("parameter", equalTo("lang"));
+    }
+
+    @Test
+    void everyLanguageHasEveryTextWithTheSamePlaceholders() {
+        Set<String> danish = Messages.bundle(Language.da).keySet();
+        for (Language language : Language.values()) {
+            Set<String> keys = new HashSet<>(Messages.bundle(language).keySet());
+            assertEquals(danish, keys, language + " has the same keys as Danish");
+            for (String key : keys) {
+                assertEquals(
+                        placeholders(Messages.text(Language.da, key)),
+                        placeholders(Messages.text(language, key)),
+                        language + ": " + key);
+            }
+        }
+    }
+
+    private static List<String> placeholders(String pattern) {
+        return PLACEHOLDER
+                .matcher(pattern)
+                .results()
+                .map(m -> m.group())
+                .sorted()
+                .toList();
+    }
+}
