@@ -3,7 +3,9 @@ package dk.kommunejob.common;
 import dk.kommunejob.problem.Problems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -90,6 +92,21 @@ public final class QueryParams {
                 Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
         throw Problems.badParameter(
                 name, "Query parameter '%s' must be one of %s, got '%s'.".formatted(name, allowed, raw));
+    }
+
+    /** A comma-separated list of the enum's wire names, each at most once, in the order given; none is empty. */
+    public static <E extends Enum<E>> List<E> list(String name, String raw, Class<E> type) {
+        if (blank(raw)) {
+            return List.of();
+        }
+        List<E> values = new ArrayList<>();
+        for (String item : raw.split(",", -1)) {
+            E value = oneOf(name, item.isBlank() ? "," : item, type, null);
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 
     /** Free text such as search words: printable, and short enough to be a search. */

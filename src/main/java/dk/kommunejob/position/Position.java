@@ -32,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 /** A job posting ("stillingsopslag"). */
 @Entity
@@ -66,6 +68,12 @@ public class Position extends PanacheEntityBase {
 
     @Column(name = "working_hours")
     public String workingHours;
+
+    /** Derived by PostgreSQL from the working hours (or the terms); read back after each write. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(insertable = false, updatable = false)
+    @Enumerated(EnumType.STRING)
+    public Hours hours;
 
     public String salary;
     public String pension;

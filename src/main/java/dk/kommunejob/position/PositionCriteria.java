@@ -11,6 +11,7 @@ public record PositionCriteria(
         Long unitId,
         Long employerId,
         Long agencyId,
+        Hours hours,
         StatusFilter status,
         LocalDate deadlineFrom,
         LocalDate deadlineTo,
@@ -21,16 +22,34 @@ public record PositionCriteria(
     /** Open positions with deadlines in [from, to], soonest first. */
     public static PositionCriteria openByDeadline(LocalDate from, LocalDate to, int page, int size) {
         return new PositionCriteria(
-                null, null, null, null, StatusFilter.open, from, to, PositionSort.DEADLINE, page, size);
+                null, null, null, null, null, StatusFilter.open, from, to, PositionSort.DEADLINE, page, size);
     }
 
     /** The same matches in the same order, unpaged. */
     public PositionCriteria withoutPage() {
-        return new PositionCriteria(q, unitId, employerId, agencyId, status, deadlineFrom, deadlineTo, sort, 0, 0);
+        return new PositionCriteria(
+                q, unitId, employerId, agencyId, hours, status, deadlineFrom, deadlineTo, sort, 0, 0);
     }
 
     /** The same matches, in no order and unpaged: what the total counts. */
     public PositionCriteria withoutOrderOrPage() {
-        return new PositionCriteria(q, unitId, employerId, agencyId, status, deadlineFrom, deadlineTo, null, 0, 0);
+        return new PositionCriteria(
+                q, unitId, employerId, agencyId, hours, status, deadlineFrom, deadlineTo, null, 0, 0);
+    }
+
+    /** The matches if the facet's own filter were not set: what its counts are counted over. */
+    PositionCriteria without(Facet.Name facet) {
+        return new PositionCriteria(
+                q,
+                facet == Facet.Name.unit ? null : unitId,
+                facet == Facet.Name.employer ? null : employerId,
+                facet == Facet.Name.agency ? null : agencyId,
+                facet == Facet.Name.hours ? null : hours,
+                status,
+                deadlineFrom,
+                deadlineTo,
+                null,
+                0,
+                0);
     }
 }

@@ -18,6 +18,7 @@ public record PositionDetail(
         @Schema(description = "URL slug.", example = "afdelingschef-for-dagtilbud-og-skole") String slug,
         @Schema(description = "Title.", example = "Afdelingschef for Dagtilbud & Skole") String title,
         @Schema(description = "Whether it still takes applications.", example = "open") PublicStatus status,
+        @Schema(description = "The status in the answer's language.", example = "Åben") String statusLabel,
         @Schema(
                         description =
                                 "Where it is in its life: `draft` and `withdrawn` postings are seen only by their writers.",
@@ -36,7 +37,9 @@ public record PositionDetail(
                         description = "Employment terms.",
                         example = "Løn og ansættelsesforhold i henhold til gældende overenskomst.")
                 String employmentTerms,
-        @Schema(description = "Working hours.", example = "Fuld tid") String workingHours,
+        @Schema(description = "Working hours, as the posting words them.", example = "Fuld tid") String workingHours,
+        @Schema(description = "Full or part time, when the working hours say.", example = "full_time") Hours hours,
+        @Schema(description = "The hours in the answer's language.", example = "Fuld tid") String hoursLabel,
         @Schema(description = "Salary.", example = "Efter forhandling med den forhandlingsberettigede organisation")
                 String salary,
         @Schema(description = "Pension.", example = "19,55 %") String pension,
@@ -96,6 +99,7 @@ public record PositionDetail(
                 p.slug,
                 p.title,
                 PositionService.statusOf(p, now),
+                PositionService.statusOf(p, now).label(),
                 p.status,
                 new Ref(p.employer.id, p.employer.name),
                 p.unit == null ? null : new Ref(p.unit.id, p.unit.name),
@@ -104,6 +108,8 @@ public record PositionDetail(
                 p.reportsTo,
                 p.employmentTerms,
                 p.workingHours,
+                p.hours,
+                p.hours == null ? null : p.hours.label(),
                 p.salary,
                 p.pension,
                 p.startDate,

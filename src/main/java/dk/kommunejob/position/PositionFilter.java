@@ -33,6 +33,23 @@ public class PositionFilter {
     @Parameter(description = "Recruitment agency id.", example = "2", schema = @Schema(ref = "Id"))
     String agency;
 
+    @QueryParam("hours")
+    @Parameter(
+            description = "`full_time` or `part_time`, as derived from the working hours (README, \"Working hours\").",
+            example = "full_time",
+            schema = @Schema(implementation = Hours.class))
+    String hours;
+
+    @QueryParam("facets")
+    @Parameter(
+            description =
+                    "Comma-separated facets to count for the filter panel: `unit`, `agency`, `employer`, `hours`. "
+                            + "Each value's count is how many positions would match if that value were chosen, the "
+                            + "other filters staying as they are.",
+            example = "unit,agency,employer,hours",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^[a-z]+(,[a-z]+)*$"))
+    String facets;
+
     @QueryParam("status")
     @Parameter(
             description = "`open` (default): still taking applications; `closed`: deadline passed; `all`: both.",

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,19 +54,27 @@ public class PositionResource {
     @APIResponse(responseCode = "200", description = "One page of positions.")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<PositionSummary> list(@BeanParam PositionFilter filter, @BeanParam Paging paging) {
+    public PositionPage list(@BeanParam PositionFilter filter, @BeanParam Paging paging) {
         PositionCriteria criteria = new PositionCriteria(
                 QueryParams.text("q", filter.q, MAX_QUERY_LENGTH),
                 existing("unit", QueryParams.id("unit", filter.unit), organisation::unitExists),
                 existing("employer", QueryParams.id("employer", filter.employer), organisation::employerExists),
                 existing("agency", QueryParams.id("agency", filter.agency), agencies::exists),
+                QueryParams.oneOf("hours", filter.hours, Hours.class, null),
                 QueryParams.oneOf("status", filter.status, StatusFilter.class, StatusFilter.open),
                 QueryParams.date("deadlineFrom", filter.deadlineFrom),
                 QueryParams.date("deadlineTo", filter.deadlineTo),
                 QueryParams.oneOf("sort", filter.sort, PositionSort.class, null),
                 paging.page(),
                 paging.size());
-        return positions.search(criteria);
+        List<Facet.Name> facets = QueryParams.list("facets", filter.facets, Facet.Name.class);
+        Page<PositionSummary> page = positions.search(criteria);
+        return new PositionPage(
+                page.items(),
+                page.page(),
+                page.size(),
+                page.total(),
+                facets.isEmpty() ? null : positions.facets(criteria, facets));
     }
 
     @GET

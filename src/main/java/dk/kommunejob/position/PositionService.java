@@ -19,12 +19,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +50,7 @@ public class PositionService {
             """
             SELECT p.id, p.slug, p.title, u.id AS unit_id, u.name AS unit_name, e.id AS employer_id,
                    e.name AS employer_name, a.id AS agency_id, a.name AS agency_name,
-                   p.application_deadline, p.closed_at, p.published_at
+                   p.application_deadline, p.closed_at, p.published_at, p.hours
             FROM position p JOIN org_unit u ON u.id = p.unit_id JOIN employer e ON e.id = p.employer_id
             LEFT JOIN agency a ON a.id = p.agency_id""";
     private static final String RELEVANCE = "ts_rank(p.search_vector, websearch_to_tsquery('danish', :q)) DESC, p.id";
@@ -183,7 +186,8 @@ public class PositionService {
                 .addScalar("agency_name", StandardBasicTypes.STRING)
                 .addScalar("application_deadline", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("closed_at", StandardBasicTypes.OFFSET_DATE_TIME)
-                .addScalar("published_at", StandardBasicTypes.OFFSET_DATE_TIME);
+                .addScalar("published_at", StandardBasicTypes.OFFSET_DATE_TIME)
+                .addScalar("hours", StandardBasicTypes.STRING);
         params.forEach(page::setParameter);
         return page.getResultList().stream().map(row -> summary(row, now)).toList();
     }
@@ -201,6 +205,7 @@ public class PositionService {
                 Position.isOpen(PositionStatus.published, (OffsetDateTime) row[10], deadline, now)
                         ? PublicStatus.open
                         : PublicStatus.closed,
+                Hours.of((String) row[12]),
                 Copenhagen.local((OffsetDateTime) row[11]));
     }
 
@@ -226,6 +231,10 @@ public class PositionService {
             where.append(" AND p.agency_id = :agency");
             params.put("agency", c.agencyId());
         }
+        if (c.hours() != null) {
+            where.append(" AND p.hours = :hours");
+            params.put("hours", c.hours().name());
+        }
         if (c.deadlineFrom() != null) {
             where.append(" AND p.application_deadline >= :deadlineFrom");
             params.put("deadlineFrom", Copenhagen.startOfDay(c.deadlineFrom()));
@@ -240,6 +249,68 @@ public class PositionService {
         }
         return where.toString();
     }
+
+    /**
+     * For each facet, its values' counts over the matches of every other filter: how many positions
+     * the list would have if that value were chosen. A unit counts the positions of every unit under it,
+     * as the unit filter does. One statement per facet.
+     */
+    public List<Facet> facets(PositionCriteria criteria, List<Facet.Name> names) {
+        OffsetDateTime now =
+                OffsetDateTime.ofInstant(Instant.ofEpochSecond(expiry.reading().at()), Copenhagen.ZONE);
+        return names.stream()
+                .map(name -> Facet.of(name, facetValues(name, criteria.without(name), now)))
+                .toList();
+    }
+
+    private List<Facet.Value> facetValues(Facet.Name name, PositionCriteria over, OffsetDateTime now) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(over, now, params);
+        String counts =
+                switch (name) {
+                    case employer ->
+                        "SELECT e.id::text, e.name, count(*) FROM position p "
+                                + "JOIN employer e ON e.id = p.employer_id WHERE " + where + " GROUP BY e.id, e.name";
+                    case agency ->
+                        "SELECT a.id::text, a.name, count(*) FROM position p "
+                                + "JOIN agency a ON a.id = p.agency_id WHERE " + where + " GROUP BY a.id, a.name";
+                    case hours ->
+                        "SELECT p.hours, p.hours, count(*) FROM position p WHERE " + where
+                                + " AND p.hours IS NOT NULL GROUP BY p.hours";
+                    case unit ->
+                        UNIT_AND_ABOVE + "SELECT u.id::text, u.name, count(*) FROM position p "
+                                + "JOIN up ON up.unit_id = p.unit_id JOIN org_unit u ON u.id = up.above_id WHERE "
+                                + where
+                                + " GROUP BY u.id, u.name";
+                };
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(counts)
+                .unwrap(NativeQuery.class)
+                .setProperties(params)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Facet.Value(
+                        (String) row[0],
+                        name == Facet.Name.hours
+                                ? Hours.valueOf((String) row[0]).label()
+                                : (String) row[1],
+                        ((Number) row[2]).longValue()))
+                .sorted(Comparator.comparingLong(Facet.Value::count)
+                        .reversed()
+                        .thenComparing(Facet.Value::label, DANISH))
+                .toList();
+    }
+
+    private static final Collator DANISH = Collator.getInstance(Locale.forLanguageTag("da"));
+
+    /** Each unit with itself and every unit above it: a position of the unit counts for all of them. */
+    private static final String UNIT_AND_ABOVE =
+            """
+            WITH RECURSIVE up(unit_id, above_id) AS (
+                SELECT id, id FROM org_unit
+                UNION ALL SELECT up.unit_id, u.parent_id FROM up JOIN org_unit u ON u.id = up.above_id
+                WHERE u.parent_id IS NOT NULL)
+            """;
 
     /** A published position by id or slug; drafts and withdrawn postings are not public. */
     public Optional<PositionDetail> findPublic(String idOrSlug) {

@@ -21,8 +21,37 @@ public record PositionSummary(
                         example = "2025-05-25T23:59:59+02:00")
                 OffsetDateTime applicationDeadline,
         @Schema(description = "Whether it still takes applications.", example = "open") PublicStatus status,
+        @Schema(description = "The status in the answer's language.", example = "Åben") String statusLabel,
+        @Schema(description = "Full or part time, when the working hours say.", example = "full_time") Hours hours,
+        @Schema(description = "The hours in the answer's language.", example = "Fuld tid") String hoursLabel,
         @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00")
                 OffsetDateTime publishedAt) {
+
+    PositionSummary(
+            long id,
+            String slug,
+            String title,
+            Ref unit,
+            Ref employer,
+            Ref agency,
+            OffsetDateTime applicationDeadline,
+            PublicStatus status,
+            Hours hours,
+            OffsetDateTime publishedAt) {
+        this(
+                id,
+                slug,
+                title,
+                unit,
+                employer,
+                agency,
+                applicationDeadline,
+                status,
+                status.label(),
+                hours,
+                hours == null ? null : hours.label(),
+                publishedAt);
+    }
 
     public static PositionSummary of(Position p, OffsetDateTime now) {
         return new PositionSummary(
@@ -34,6 +63,7 @@ public record PositionSummary(
                 p.agency == null ? null : new Ref(p.agency.id, p.agency.name),
                 Copenhagen.local(p.applicationDeadline),
                 PositionService.statusOf(p, now),
+                p.hours,
                 Copenhagen.local(p.publishedAt));
     }
 }

@@ -34,7 +34,7 @@ class PublicPositionQuery {
 
     private static final String DETAIL =
             """
-            SELECT p.id, p.slug, p.title, p.reports_to, p.employment_terms, p.working_hours, p.salary, p.pension,
+            SELECT p.id, p.slug, p.title, p.reports_to, p.employment_terms, p.working_hours, p.salary, p.pension, p.hours,
                    p.start_date, p.start_text, p.application_deadline, p.apply_url, p.published_at, p.updated_at,
                    p.closed_at, e.id AS employer_id, e.name AS employer_name, a.id AS agency_id, a.name AS agency_name,
               (WITH RECURSIVE up(id, name, parent_id, depth) AS (
@@ -102,6 +102,7 @@ class PublicPositionQuery {
                 List.of("unit_path", "sections", "committee", "links", "deadline_changes", "contacts", "stages")) {
             query.addScalar(column, StandardBasicTypes.STRING);
         }
+        query.addScalar("hours", StandardBasicTypes.STRING);
         query.setParameter("key", id != null ? id : slug);
         return query.getResultStream().findFirst().map(row -> detail(row, now));
     }
@@ -109,13 +110,16 @@ class PublicPositionQuery {
     private PositionDetail detail(Object[] row, OffsetDateTime now) {
         OffsetDateTime deadline = (OffsetDateTime) row[10];
         List<Ref> unitPath = list((String) row[19], new TypeReference<>() {});
+        PublicStatus status = Position.isOpen(PositionStatus.published, (OffsetDateTime) row[14], deadline, now)
+                ? PublicStatus.open
+                : PublicStatus.closed;
+        Hours hours = Hours.of((String) row[26]);
         return new PositionDetail(
                 (Long) row[0],
                 (String) row[1],
                 (String) row[2],
-                Position.isOpen(PositionStatus.published, (OffsetDateTime) row[14], deadline, now)
-                        ? PublicStatus.open
-                        : PublicStatus.closed,
+                status,
+                status.label(),
                 PositionStatus.published,
                 new Ref((Long) row[15], (String) row[16]),
                 unitPath.get(unitPath.size() - 1),
@@ -124,6 +128,8 @@ class PublicPositionQuery {
                 (String) row[3],
                 (String) row[4],
                 (String) row[5],
+                hours,
+                hours == null ? null : hours.label(),
                 (String) row[6],
                 (String) row[7],
                 (LocalDate) row[8],

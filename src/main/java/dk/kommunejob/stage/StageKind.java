@@ -1,5 +1,6 @@
 package dk.kommunejob.stage;
 
+import dk.kommunejob.language.Messages;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "What kind of step of the recruitment process a stage is.")
@@ -9,5 +10,9 @@ public enum StageKind {
     second_interview,
     references,
     meeting,
-    other
+    other;
+
+    public String label() {
+        return Messages.text("stage-kind." + name());
+    }
 }

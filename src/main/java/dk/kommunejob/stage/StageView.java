@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StageView(
         @Schema(description = "Stage id.", example = "301") long id,
         @Schema(description = "What kind of step it is.", example = "second_interview") StageKind kind,
+        @Schema(description = "The kind in the answer's language.", example = "Anden samtale") String kindLabel,
         @Schema(description = "The step as the posting names it.", example = "2. samtaler") String label,
         @Schema(description = "Its date (Copenhagen), when fixed.", example = "2025-06-16") LocalDate date,
         @JsonFormat(pattern = "HH:mm")
@@ -32,6 +33,18 @@ public record StageView(
         @Schema(description = "Where it takes place.", example = "Albertslund") String location,
         @Schema(description = "What candidates should know.", example = "Der skal afsættes 3-4 timer til testforløbet.")
                 String note) {
+
+    public StageView(
+            long id,
+            StageKind kind,
+            String label,
+            LocalDate date,
+            LocalTime startTime,
+            LocalTime endTime,
+            String location,
+            String note) {
+        this(id, kind, kind.label(), label, date, startTime, endTime, location, note);
+    }
 
     public static StageView of(Stage stage) {
         return new StageView(

@@ -1,0 +1,13 @@
+package dk.kommunejob.position;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of the position list; `facets` only when asked for. */
+@Schema(description = "One page of positions; `total` counts every match, not just this page.")
+public record PositionPage(
+        @Schema(description = "The matches on this page, in the requested order.") List<PositionSummary> items,
+        @Schema(description = "This page's number, from 1.", example = "1") int page,
+        @Schema(description = "The page size asked for (at most 100).", example = "20") int size,
+        @Schema(description = "How many positions match in all.", example = "57") long total,
+        @Schema(description = "The counts asked for with `facets`, in the order asked.") List<Facet> facets) {}
