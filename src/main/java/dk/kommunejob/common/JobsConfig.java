@@ -43,6 +43,19 @@ public interface JobsConfig {
     ResponseCache responseCache();
 
     /**
+     * The API's public address (https://job.albertslund.dk), for the absolute links of feeds, calendars and
+     * search-engine markup, which must not depend on the Host a request came by.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /**
+     * A posting's page on the website, `{slug}` standing for its slug
+     * (https://albertslund.dk/job/{slug}); by default the posting in this API.
+     */
+    Optional<String> postingPageUrl();
+
+    /**
      * Website origins (`https://albertslund.dk`) whose pages may call the API from the browser
      * (CORS); comma-separated in JOBS_CORS_ORIGINS. None by default.
      */

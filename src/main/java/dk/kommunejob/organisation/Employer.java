@@ -33,6 +33,10 @@ public class Employer extends PanacheEntityBase {
     public String phone;
 
     public String website;
+
+    @Column(name = "logo_url")
+    public String logoUrl;
+
     public String about;
 
     @ElementCollection

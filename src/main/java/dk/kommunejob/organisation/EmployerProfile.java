@@ -13,6 +13,10 @@ public record EmployerProfile(
         @Schema(description = "The phone number as Danes write it.", example = "43 68 68 68") String phoneDisplay,
         @Schema(description = "Website.", example = "https://albertslund.dk") String website,
         @Schema(
+                        description = "The logo's address, when the employer has given one.",
+                        example = "https://albertslund.dk/logo.svg")
+                String logo,
+        @Schema(
                         description = "A short presentation.",
                         example = "Albertslund Kommune har ca. 28.000 indbyggere og 106 nationaliteter.")
                 String about,
@@ -48,6 +52,7 @@ public record EmployerProfile(
                 employer.phone,
                 Phones.display(employer.phone),
                 employer.website,
+                employer.logoUrl,
                 employer.about,
                 employer.values.stream()
                         .map(v -> new Value(v.name, v.valuesText, v.behaviourText))

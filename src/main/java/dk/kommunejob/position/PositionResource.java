@@ -8,6 +8,8 @@ import dk.kommunejob.common.Paging;
 import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.problem.Problems;
+import dk.kommunejob.schemaorg.JobPosting;
+import dk.kommunejob.schemaorg.JobPostings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,6 +45,9 @@ public class PositionResource {
 
     @Inject
     AgencyService agencies;
+
+    @Inject
+    JobPostings jobPostings;
 
     @GET
     @HttpCached
@@ -85,8 +91,12 @@ public class PositionResource {
             summary = "Get a position",
             description =
                     "The whole posting: terms, text sections, hiring committee, links, contacts and process stages. "
-                            + "Drafts and withdrawn positions are not found.")
-    @APIResponse(responseCode = "200", description = "The position.")
+                            + "Drafts and withdrawn positions are not found.\n\n"
+                            + "With `Accept: application/ld+json`, the posting as one schema.org `JobPosting` for the "
+                            + "posting page's search-engine markup (`<script type=\"application/ld+json\">`), following "
+                            + "Google's job-posting rules: `baseSalary` only when the posting states an amount and a period, "
+                            + "and a closed posting keeps its past `validThrough`.")
+    @APIResponse(responseCode = "200", description = "The position (JSON), or as a schema.org JobPosting (JSON-LD).")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PositionDetail> get(
@@ -103,6 +113,28 @@ public class PositionResource {
                         .header(HttpHeaders.CACHE_CONTROL, Freshness.SETTLED.header())
                         .build()
                 : RestResponse.ok(position);
+    }
+
+    @GET
+    @HttpCached
+    @Path("/{id}")
+    @Produces(JobPostings.MEDIA_TYPE + ";qs=0.9")
+    // Documented with getPosition: one operation, two media types.
+    @APIResponse(
+            responseCode = "200",
+            description = "The position (JSON), or as a schema.org JobPosting (JSON-LD).",
+            content = @Content(mediaType = JobPostings.MEDIA_TYPE, schema = @Schema(implementation = JobPosting.class)))
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RestResponse<JobPosting> jobPosting(@PathParam("id") String idOrSlug) {
+        PositionDetail position = positions.findPublic(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
+        JobPosting posting = jobPostings.of(
+                position, organisation.employer(position.employer().id()).orElseThrow());
+        return position.status() == PublicStatus.closed
+                ? ResponseBuilder.ok(posting)
+                        .header(HttpHeaders.CACHE_CONTROL, Freshness.SETTLED.header())
+                        .build()
+                : RestResponse.ok(posting);
     }
 
     public static RuntimeException notFound(String idOrSlug) {

@@ -86,6 +86,7 @@ public class SampleData {
         employer.city = e.city();
         employer.phone = Phones.toE164(e.phone());
         employer.website = e.website();
+        employer.logoUrl = e.logo();
         employer.about = e.about();
         e.values().forEach(v -> employer.values.add(new EmployerValue(v.name(), v.values(), v.behaviour())));
         employer.persist();

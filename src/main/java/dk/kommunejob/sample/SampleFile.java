@@ -17,6 +17,7 @@ record SampleFile(EmployerData employer, List<AgencyData> agencies, List<Positio
             String city,
             String phone,
             String website,
+            String logo,
             String about,
             List<ValueData> values,
             List<UnitData> units) {}

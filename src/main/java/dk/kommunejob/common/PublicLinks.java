@@ -1,0 +1,26 @@
+package dk.kommunejob.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Absolute links to the API and to postings' pages (JOBS_PUBLIC_URL, JOBS_POSTING_PAGE_URL). */
+@ApplicationScoped
+public class PublicLinks {
+
+    private final String api;
+    private final String postingPage;
+
+    PublicLinks(JobsConfig config) {
+        this.api = config.publicUrl().replaceAll("/+$", "");
+        this.postingPage = config.postingPageUrl().orElse(api + "/api/v1/positions/{slug}");
+    }
+
+    /** `/api/v1/...` at the API's public address. */
+    public String api(String path) {
+        return api + path;
+    }
+
+    /** Where a person reads the posting. */
+    public String posting(String slug) {
+        return postingPage.replace("{slug}", slug);
+    }
+}
