@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,7 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 @Tag(name = "Positions")
 public class PositionResource {
 
-    private static final int MAX_QUERY_LENGTH = 200;
+    static final int MAX_QUERY_LENGTH = 200;
 
     @Inject
     PositionService positions;
@@ -63,9 +62,10 @@ public class PositionResource {
     public PositionPage list(@BeanParam PositionFilter filter, @BeanParam Paging paging) {
         PositionCriteria criteria = new PositionCriteria(
                 QueryParams.text("q", filter.q, MAX_QUERY_LENGTH),
-                existing("unit", QueryParams.id("unit", filter.unit), organisation::unitExists),
-                existing("employer", QueryParams.id("employer", filter.employer), organisation::employerExists),
-                existing("agency", QueryParams.id("agency", filter.agency), agencies::exists),
+                PositionScope.existing("unit", QueryParams.id("unit", filter.unit), organisation::unitExists),
+                PositionScope.existing(
+                        "employer", QueryParams.id("employer", filter.employer), organisation::employerExists),
+                PositionScope.existing("agency", QueryParams.id("agency", filter.agency), agencies::exists),
                 QueryParams.oneOf("hours", filter.hours, Hours.class, null),
                 QueryParams.oneOf("status", filter.status, StatusFilter.class, StatusFilter.open),
                 QueryParams.date("deadlineFrom", filter.deadlineFrom),
@@ -93,7 +93,7 @@ public class PositionResource {
                     "The whole posting: terms, text sections, hiring committee, links, contacts and process stages. "
                             + "Drafts and withdrawn positions are not found.\n\n"
                             + "With `Accept: application/ld+json`, the posting as one schema.org `JobPosting` for the "
-                            + "posting page's search-engine markup (`<script type=\"application/ld+json\">`), following "
+                            + "posting page's search-engine markup (a `script` element of type `application/ld+json`), following "
                             + "Google's job-posting rules: `baseSalary` only when the posting states an amount and a period, "
                             + "and a closed posting keeps its past `validThrough`.")
     @APIResponse(responseCode = "200", description = "The position (JSON), or as a schema.org JobPosting (JSON-LD).")
@@ -139,14 +139,5 @@ public class PositionResource {
 
     public static RuntimeException notFound(String idOrSlug) {
         return Problems.notFound("No published position with id or slug '%s'.".formatted(idOrSlug));
-    }
-
-    /** A filter on something that does not exist is a mistake worth a 400, not an empty page. */
-    private static Long existing(String parameter, Long id, LongPredicate exists) {
-        if (id != null && !exists.test(id)) {
-            throw Problems.badParameter(
-                    parameter, "Query parameter '%s': no %s with id %d.".formatted(parameter, parameter, id));
-        }
-        return id;
     }
 }
