@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -84,9 +83,6 @@ public class Feeds {
         }
     }
 
-    /** What a feed entry needs beyond the list's summary. */
-    private record Extra(long id, OffsetDateTime updatedAt, String opening) {}
-
     @Inject
     PositionService positions;
 
@@ -106,7 +102,7 @@ public class Feeds {
 
     String write(Format format, PositionCriteria criteria, String query) {
         List<PositionSummary> items = positions.search(criteria).items();
-        Map<Long, Extra> extras = extras(items);
+        Map<Long, String> openings = openings(items);
 
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.rome);
@@ -118,14 +114,14 @@ public class Feeds {
         feed.setUri(self);
         feed.setLinks(List.of(link("alternate", links.api("/api/v1/positions")), link("self", self)));
         // The feed changed when its newest change did; an empty feed, at the start of the day.
-        feed.setPublishedDate(date(extras.values().stream()
-                .map(Extra::updatedAt)
+        feed.setPublishedDate(date(items.stream()
+                .map(PositionSummary::updatedAt)
                 .max(Comparator.naturalOrder())
                 .orElseGet(() -> Copenhagen.startOfDay(Copenhagen.today(clock)))));
         DateTimeFormatter when =
                 DateTimeFormatter.ofPattern(Messages.text("format.date-time"), Language.current().locale);
         feed.setEntries(
-                items.stream().map(p -> entry(p, extras.get(p.id()), when)).toList());
+                items.stream().map(p -> entry(p, openings.get(p.id()), when)).toList());
         try {
             return new SyndFeedOutput().outputString(feed);
         } catch (FeedException e) {
@@ -133,13 +129,13 @@ public class Feeds {
         }
     }
 
-    private SyndEntry entry(PositionSummary p, Extra extra, DateTimeFormatter when) {
+    private SyndEntry entry(PositionSummary p, String opening, DateTimeFormatter when) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setTitle(p.title());
         entry.setLink(links.posting(p.slug()));
         entry.setUri(entryId(p.id()));
         entry.setPublishedDate(date(p.publishedAt()));
-        entry.setUpdatedDate(date(extra.updatedAt()));
+        entry.setUpdatedDate(date(p.updatedAt()));
         SyndCategory unit = new SyndCategoryImpl();
         unit.setName(p.unit().name());
         entry.setCategories(List.of(unit));
@@ -149,31 +145,28 @@ public class Feeds {
                         "feed.entry",
                         when.format(p.applicationDeadline()),
                         p.unit().name())
-                + (extra.opening() == null ? "" : " " + excerpt(extra.opening())));
+                + (opening == null ? "" : " " + excerpt(opening)));
         entry.setDescription(description);
         return entry;
     }
 
-    private Map<Long, Extra> extras(List<PositionSummary> items) {
+    /** Each posting's first section: where its excerpt comes from. */
+    private Map<Long, String> openings(List<PositionSummary> items) {
         if (items.isEmpty()) {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
-                        SELECT p.id, p.updated_at,
-                               (SELECT s.body FROM position_section s WHERE s.position_id = p.id ORDER BY s.ord LIMIT 1) AS opening
-                        FROM position p WHERE p.id = ANY(:ids)""")
+                        SELECT DISTINCT ON (s.position_id) s.position_id AS id, s.body AS opening
+                        FROM position_section s WHERE s.position_id = ANY(:ids) ORDER BY s.position_id, s.ord""")
                 .unwrap(NativeQuery.class)
                 .addScalar("id", StandardBasicTypes.LONG)
-                .addScalar("updated_at", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("opening", StandardBasicTypes.STRING)
                 .setParameter(
                         "ids", items.stream().mapToLong(PositionSummary::id).toArray())
                 .getResultList();
-        return rows.stream()
-                .map(r -> new Extra((Long) r[0], (OffsetDateTime) r[1], (String) r[2]))
-                .collect(Collectors.toMap(Extra::id, Function.identity()));
+        return rows.stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (String) r[1]));
     }
 
     /** The opening of the text, without markup, cut at a word near {@link #EXCERPT} characters. */

@@ -50,7 +50,7 @@ public class PositionService {
             """
             SELECT p.id, p.slug, p.title, u.id AS unit_id, u.name AS unit_name, e.id AS employer_id,
                    e.name AS employer_name, a.id AS agency_id, a.name AS agency_name,
-                   p.application_deadline, p.closed_at, p.published_at, p.hours
+                   p.application_deadline, p.closed_at, p.published_at, p.hours, p.updated_at
             FROM position p JOIN org_unit u ON u.id = p.unit_id JOIN employer e ON e.id = p.employer_id
             LEFT JOIN agency a ON a.id = p.agency_id""";
     private static final String RELEVANCE = "ts_rank(p.search_vector, websearch_to_tsquery('danish', :q)) DESC, p.id";
@@ -187,7 +187,8 @@ public class PositionService {
                 .addScalar("application_deadline", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("closed_at", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("published_at", StandardBasicTypes.OFFSET_DATE_TIME)
-                .addScalar("hours", StandardBasicTypes.STRING);
+                .addScalar("hours", StandardBasicTypes.STRING)
+                .addScalar("updated_at", StandardBasicTypes.OFFSET_DATE_TIME);
         params.forEach(page::setParameter);
         return page.getResultList().stream().map(row -> summary(row, now)).toList();
     }
@@ -206,7 +207,8 @@ public class PositionService {
                         ? PublicStatus.open
                         : PublicStatus.closed,
                 Hours.of((String) row[12]),
-                Copenhagen.local((OffsetDateTime) row[11]));
+                Copenhagen.local((OffsetDateTime) row[11]),
+                Copenhagen.local((OffsetDateTime) row[13]));
     }
 
     private String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {

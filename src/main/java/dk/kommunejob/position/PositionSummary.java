@@ -25,7 +25,9 @@ public record PositionSummary(
         @Schema(description = "Full or part time, when the working hours say.", example = "full_time") Hours hours,
         @Schema(description = "The hours in the answer's language.", example = "Fuld tid") String hoursLabel,
         @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00")
-                OffsetDateTime publishedAt) {
+                OffsetDateTime publishedAt,
+        @Schema(description = "When it last changed.", example = "2025-04-28T09:00:00+02:00")
+                OffsetDateTime updatedAt) {
 
     PositionSummary(
             long id,
@@ -37,7 +39,8 @@ public record PositionSummary(
             OffsetDateTime applicationDeadline,
             PublicStatus status,
             Hours hours,
-            OffsetDateTime publishedAt) {
+            OffsetDateTime publishedAt,
+            OffsetDateTime updatedAt) {
         this(
                 id,
                 slug,
@@ -50,7 +53,8 @@ public record PositionSummary(
                 status.label(),
                 hours,
                 hours == null ? null : hours.label(),
-                publishedAt);
+                publishedAt,
+                updatedAt);
     }
 
     public static PositionSummary of(Position p, OffsetDateTime now) {
@@ -64,6 +68,7 @@ public record PositionSummary(
                 Copenhagen.local(p.applicationDeadline),
                 PositionService.statusOf(p, now),
                 p.hours,
-                Copenhagen.local(p.publishedAt));
+                Copenhagen.local(p.publishedAt),
+                Copenhagen.local(p.updatedAt));
     }
 }
