@@ -1,5 +1,6 @@
 package dk.kommunejob.client;
 
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -95,6 +96,6 @@ public class ClientResource {
     public void revoke(
             @Parameter(description = "Client id.", example = "7", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        clients.revoke(id).orElseThrow(() -> Problems.notFound("No client with id %d.".formatted(id)));
+        clients.revoke(id).orElseThrow(() -> Problems.notFound(Messages.text("problem.not-found.client", id)));
     }
 }

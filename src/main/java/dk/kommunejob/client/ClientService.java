@@ -1,6 +1,7 @@
 package dk.kommunejob.client;
 
 import dk.kommunejob.agency.Agency;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,8 @@ public class ClientService {
                 throw Problems.badField("agencyId", "An agency client needs the 'agencyId' of the agency it acts for.");
             }
             agency = Agency.<Agency>findByIdOptional(input.agencyId())
-                    .orElseThrow(
-                            () -> Problems.badField("agencyId", "No agency with id %d.".formatted(input.agencyId())));
+                    .orElseThrow(() ->
+                            Problems.badField("agencyId", Messages.text("problem.field.no-agency", input.agencyId())));
         } else if (input.agencyId() != null) {
             throw Problems.badField("agencyId", "An editor acts for no agency: leave 'agencyId' out.");
         }

@@ -3,6 +3,7 @@ package dk.kommunejob.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.outage.DatabaseOutage;
 import dk.kommunejob.problem.ProblemType;
 import dk.kommunejob.problem.Problems;
@@ -65,7 +66,7 @@ public class Idempotency {
             Object[] row = stored.get(0);
             if (!fingerprint.equals(row[0])) {
                 throw Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED)
-                        .withDetail("This Idempotency-Key was used for another request; use a new key.")
+                        .withDetail(Messages.text("problem.idempotency-key-reused.detail"))
                         .build();
             }
             return replay((Integer) row[1], (String) row[2], (String) row[3], (String) row[4]);

@@ -3,6 +3,7 @@ package dk.kommunejob.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.ProblemType;
 import dk.kommunejob.problem.Problems;
 import io.github.bucket4j.Bandwidth;
@@ -72,7 +73,7 @@ public class RateLimitInterceptor {
                     .increment();
             long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
             throw Problems.of(ProblemType.RATE_LIMITED)
-                    .withDetail("This client has used its requests for now; try again in %d s.".formatted(retryAfter))
+                    .withDetail(Messages.text("problem.rate-limited.detail", retryAfter))
                     .withHeader("Retry-After", retryAfter)
                     .build();
         }

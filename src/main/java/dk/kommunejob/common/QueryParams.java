@@ -1,5 +1,6 @@
 package dk.kommunejob.common;
 
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,14 +38,13 @@ public final class QueryParams {
         try {
             value = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw Problems.badParameter(
-                    name, "Query parameter '%s' must be a whole number, got '%s'.".formatted(name, raw));
+            throw Problems.badParameter(name, Messages.text("problem.parameter.whole-number", name, raw));
         }
         if (value < min || value > max) {
             String range = max == Integer.MAX_VALUE
-                    ? (value < min ? "at least " + min : "at most " + max)
-                    : "from " + min + " to " + max;
-            throw Problems.badParameter(name, "Query parameter '%s' must be %s, got %d.".formatted(name, range, value));
+                    ? (value < min ? Messages.text("range.at-least", min) : Messages.text("range.at-most", max))
+                    : Messages.text("range.from-to", min, max);
+            throw Problems.badParameter(name, Messages.text("problem.parameter.range", name, range, value));
         }
         return (int) value;
     }
@@ -61,8 +61,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw Problems.badParameter(
-                name, "Query parameter '%s' must be a positive numeric id, got '%s'.".formatted(name, raw));
+        throw Problems.badParameter(name, Messages.text("problem.parameter.id", name, raw));
     }
 
     public static LocalDate date(String name, String raw) {
@@ -72,9 +71,7 @@ public final class QueryParams {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw Problems.badParameter(
-                    name,
-                    "Query parameter '%s' must be an ISO date such as 2025-05-25, got '%s'.".formatted(name, raw));
+            throw Problems.badParameter(name, Messages.text("problem.parameter.date", name, raw));
         }
     }
 
@@ -90,8 +87,7 @@ public final class QueryParams {
         }
         String allowed =
                 Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-        throw Problems.badParameter(
-                name, "Query parameter '%s' must be one of %s, got '%s'.".formatted(name, allowed, raw));
+        throw Problems.badParameter(name, Messages.text("problem.parameter.one-of", name, allowed, raw));
     }
 
     /** A comma-separated list of the enum's wire names, each at most once, in the order given; none is empty. */
@@ -116,14 +112,11 @@ public final class QueryParams {
         }
         String text = raw.strip();
         if (text.chars().anyMatch(Character::isISOControl)) {
-            throw Problems.badParameter(
-                    name, "Query parameter '%s' must not contain control characters.".formatted(name));
+            throw Problems.badParameter(name, Messages.text("problem.parameter.control", name));
         }
         if (text.length() > maxLength) {
             throw Problems.badParameter(
-                    name,
-                    "Query parameter '%s' must be at most %d characters, got %d."
-                            .formatted(name, maxLength, text.length()));
+                    name, Messages.text("problem.parameter.length", name, maxLength, text.length()));
         }
         return text;
     }

@@ -2,6 +2,7 @@ package dk.kommunejob.organisation;
 
 import dk.kommunejob.cache.Freshness;
 import dk.kommunejob.cache.HttpCached;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,7 @@ public class EmployerResource {
                     String id) {
         return parseId(id)
                 .flatMap(organisation::employer)
-                .orElseThrow(() -> Problems.notFound("No employer with id '%s'.".formatted(id)));
+                .orElseThrow(() -> Problems.notFound(Messages.text("problem.not-found.employer", id)));
     }
 
     private static Optional<Long> parseId(String id) {

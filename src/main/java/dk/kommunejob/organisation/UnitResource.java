@@ -3,6 +3,7 @@ package dk.kommunejob.organisation;
 import dk.kommunejob.cache.Freshness;
 import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,9 @@ public class UnitResource {
         Long employerId = QueryParams.id("employer", employer);
         if (employerId != null && !organisation.employerExists(employerId)) {
             throw Problems.badParameter(
-                    "employer", "Query parameter 'employer': no employer with id %d.".formatted(employerId));
+                    "employer",
+                    Messages.text(
+                            "problem.parameter.no-such", "employer", Messages.text("thing.employer"), employerId));
         }
         return organisation.units(employerId);
     }

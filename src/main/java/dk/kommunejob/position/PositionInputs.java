@@ -5,6 +5,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Phones;
 import dk.kommunejob.common.SafeHtml;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
 import dk.kommunejob.position.PositionInput.CommitteeMemberInput;
@@ -38,24 +39,22 @@ final class PositionInputs {
      */
     static PositionInput normalise(Caller caller, PositionInput in) {
         Employer employer = Employer.<Employer>findByIdOptional(in.employerId())
-                .orElseThrow(
-                        () -> Problems.badField("employerId", "No employer with id %d.".formatted(in.employerId())));
+                .orElseThrow(() ->
+                        Problems.badField("employerId", Messages.text("problem.field.no-employer", in.employerId())));
         if (in.unitId() != null) {
             OrgUnit unit = OrgUnit.<OrgUnit>findByIdOptional(in.unitId())
                     .filter(u -> u.employer.id.equals(employer.id))
                     .orElseThrow(() -> Problems.badField(
-                            "unitId", "Employer %d has no unit with id %d.".formatted(employer.id, in.unitId())));
+                            "unitId", Messages.text("problem.field.no-unit", employer.id, in.unitId())));
         }
         Long agencyId = in.agencyId();
         if (!caller.isEditor()) {
             if (agencyId != null && !agencyId.equals(caller.agencyId())) {
-                throw Problems.badField(
-                        "agencyId",
-                        "An agency client's postings are its own agency's (%d).".formatted(caller.agencyId()));
+                throw Problems.badField("agencyId", Messages.text("problem.field.own-agency", caller.agencyId()));
             }
             agencyId = caller.agencyId();
         } else if (agencyId != null && Agency.findById(agencyId) == null) {
-            throw Problems.badField("agencyId", "No agency with id %d.".formatted(agencyId));
+            throw Problems.badField("agencyId", Messages.text("problem.field.no-agency", agencyId));
         }
         checkPlainText(in);
         OffsetDateTime deadline = deadline(in.applicationDeadline(), "applicationDeadline");
@@ -68,7 +67,8 @@ final class PositionInputs {
                 try {
                     phone = Phones.toE164(c.phone());
                 } catch (IllegalArgumentException e) {
-                    throw Problems.badField("contacts[%d].phone".formatted(i), e.getMessage() + ".");
+                    throw Problems.badField(
+                            "contacts[%d].phone".formatted(i), Messages.text("problem.field.phone", c.phone()));
                 }
             }
             contacts.add(new ContactInput(c.name(), c.role(), c.organisation(), phone, blankToNull(c.email())));
@@ -79,8 +79,7 @@ final class PositionInputs {
             checkWallClock(s.startTime(), "stages[%d].startTime".formatted(i));
             checkWallClock(s.endTime(), "stages[%d].endTime".formatted(i));
             if (s.startTime() != null && s.endTime() != null && !s.endTime().isAfter(s.startTime())) {
-                throw Problems.badField(
-                        "stages[%d].endTime".formatted(i), "The end time must be after the start time.");
+                throw Problems.badField("stages[%d].endTime".formatted(i), Messages.text("problem.field.end-time"));
             }
         }
         checkDateOrder(deadline, stages, in.startDate());
@@ -146,7 +145,7 @@ final class PositionInputs {
         }
         fields.forEach((field, text) -> {
             if (text != null && MARKUP.matcher(text).find()) {
-                throw Problems.badField(field, "Plain text only: no HTML or markup here.");
+                throw Problems.badField(field, Messages.text("problem.field.plain-text"));
             }
         });
     }
@@ -157,8 +156,7 @@ final class PositionInputs {
                 ? null
                 : deadline.atZoneSameInstant(Copenhagen.ZONE).toLocalDate();
         if (deadlineDate != null && startDate != null && !startDate.isAfter(deadlineDate)) {
-            throw Problems.badField(
-                    "startDate", "The start date comes after the application deadline (%s).".formatted(deadlineDate));
+            throw Problems.badField("startDate", Messages.text("problem.field.start-after-deadline", deadlineDate));
         }
         for (int i = 0; i < stages.size(); i++) {
             LocalDate date = stages.get(i).date();
@@ -168,11 +166,11 @@ final class PositionInputs {
             if (deadlineDate != null && date.isBefore(deadlineDate)) {
                 throw Problems.badField(
                         "stages[%d].date".formatted(i),
-                        "Stages come after the application deadline (%s).".formatted(deadlineDate));
+                        Messages.text("problem.field.stage-after-deadline", deadlineDate));
             }
             if (startDate != null && !date.isBefore(startDate)) {
                 throw Problems.badField(
-                        "stages[%d].date".formatted(i), "Stages come before the start date (%s).".formatted(startDate));
+                        "stages[%d].date".formatted(i), Messages.text("problem.field.stage-before-start", startDate));
             }
         }
     }
@@ -188,8 +186,7 @@ final class PositionInputs {
                             .atZoneSameInstant(Copenhagen.ZONE)
                             .toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw Problems.badField(
-                    field, "'%s' is not a date (2025-05-25) or a date-time with offset.".formatted(text));
+            throw Problems.badField(field, Messages.text("problem.field.deadline", text));
         }
     }
 
@@ -233,7 +230,7 @@ final class PositionInputs {
     /** Jackson reads fractions of a second too; the contract's times are HH:mm or HH:mm:ss. */
     private static void checkWallClock(LocalTime time, String field) {
         if (time != null && time.getNano() != 0) {
-            throw Problems.badField(field, "must be a time of day as HH:mm or HH:mm:ss, without fractions");
+            throw Problems.badField(field, Messages.text("problem.field.time-fraction"));
         }
     }
 

@@ -6,6 +6,7 @@ import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.Page;
 import dk.kommunejob.common.Paging;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.schemaorg.JobPosting;
@@ -138,6 +139,6 @@ public class PositionResource {
     }
 
     public static RuntimeException notFound(String idOrSlug) {
-        return Problems.notFound("No published position with id or slug '%s'.".formatted(idOrSlug));
+        return Problems.notFound(Messages.text("problem.not-found.position", idOrSlug));
     }
 }

@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.agency.AgencyService;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.problem.Problems;
 import jakarta.ws.rs.QueryParam;
@@ -59,7 +60,8 @@ public class PositionScope {
     static Long existing(String parameter, Long id, LongPredicate exists) {
         if (id != null && !exists.test(id)) {
             throw Problems.badParameter(
-                    parameter, "Query parameter '%s': no %s with id %d.".formatted(parameter, parameter, id));
+                    parameter,
+                    Messages.text("problem.parameter.no-such", parameter, Messages.text("thing." + parameter), id));
         }
         return id;
     }

@@ -4,6 +4,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.position.PositionWriter.Editable;
 import dk.kommunejob.position.PositionWriter.Written;
 import dk.kommunejob.problem.Problems;
@@ -332,7 +333,7 @@ public class PositionWriteResource {
 
     /** Writers see drafts too, so their 404 is not about publication. */
     private static RuntimeException notFound(long id) {
-        return Problems.notFound("No position with id %d.".formatted(id));
+        return Problems.notFound(Messages.text("problem.not-found.position-id", id));
     }
 
     private Caller caller() {

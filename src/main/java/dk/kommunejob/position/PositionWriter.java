@@ -9,6 +9,7 @@ import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.Contact;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
 import dk.kommunejob.position.PositionInput.StageInput;
@@ -110,13 +111,13 @@ public class PositionWriter {
      */
     public Optional<Synced> sync(Caller caller, long agencyId, String externalRef, PositionInput input) {
         if (!caller.mayActFor(agencyId)) {
-            throw Problems.forbidden("Only editors and the agency itself may sync the agency's positions.");
+            throw Problems.forbidden(Messages.text("problem.forbidden.agency-sync"));
         }
         if (Agency.findById(agencyId) == null) {
             return Optional.empty();
         }
         if (input.agencyId() != null && input.agencyId() != agencyId) {
-            throw Problems.badField("agencyId", "The path names agency %d.".formatted(agencyId));
+            throw Problems.badField("agencyId", Messages.text("problem.field.path-agency", agencyId));
         }
         PositionInput forAgency = input.withAgency(agencyId);
         Optional<Position> existing = em.createQuery(
@@ -174,7 +175,7 @@ public class PositionWriter {
                 // JSON-P detects the encoding (UTF-8 unless the body says otherwise), whatever the header claims.
                 patch = Json.createReader(new ByteArrayInputStream(mergePatch)).readValue();
             } catch (JsonException e) {
-                throw Problems.badBody("The body is not a JSON merge patch: " + e.getMessage());
+                throw Problems.badBody(Messages.text("problem.body.merge-patch", e.getMessage()));
             }
             JsonValue current = Json.createReader(new StringReader(
                             json.valueToTree(PositionInputs.toInput(p)).toString()))
@@ -190,7 +191,7 @@ public class PositionWriter {
             Set<ConstraintViolation<PositionInput>> violations = validator.validate(patched);
             if (!violations.isEmpty()) {
                 throw Problems.badFields(
-                        "The patched position is not valid.",
+                        Messages.text("problem.body.patched-invalid"),
                         violations.stream()
                                 .collect(Collectors.toMap(
                                         v -> v.getPropertyPath().toString(),
@@ -225,7 +226,7 @@ public class PositionWriter {
     public Optional<Written> publish(Caller caller, long id, String ifMatch) {
         return transition(caller, id, ifMatch, "published", ChangeKind.published, (p, now) -> {
             if (p.status != PositionStatus.draft) {
-                throw Problems.conflict("Only a draft can be published; this position is %s.".formatted(p.status));
+                throw Problems.conflict(Messages.text("problem.conflict.publish", p.status));
             }
             List<String> missing = new ArrayList<>();
             if (p.unit == null) {
@@ -234,7 +235,7 @@ public class PositionWriter {
             if (p.applicationDeadline == null) {
                 missing.add("applicationDeadline");
             } else if (!p.applicationDeadline.isAfter(now)) {
-                throw Problems.conflict("The application deadline has passed; set a later one before publishing.");
+                throw Problems.conflict(Messages.text("problem.conflict.deadline-passed"));
             }
             if (p.applyUrl == null) {
                 missing.add("applyUrl");
@@ -243,7 +244,7 @@ public class PositionWriter {
                 missing.add("contacts");
             }
             if (!missing.isEmpty()) {
-                throw Problems.incomplete("The position is not complete enough to publish.", missing);
+                throw Problems.incomplete(Messages.text("problem.incomplete"), missing);
             }
             p.status = PositionStatus.published;
             p.publishedAt = now;
@@ -254,8 +255,9 @@ public class PositionWriter {
     public Optional<Written> close(Caller caller, long id, String ifMatch) {
         return transition(caller, id, ifMatch, "closed", ChangeKind.closed, (p, now) -> {
             if (!p.isOpenAt(now)) {
-                throw Problems.conflict("Only an open position can be closed; this one is %s."
-                        .formatted(p.status == PositionStatus.published ? "closed already" : p.status));
+                throw Problems.conflict(Messages.text(
+                        "problem.conflict.close",
+                        p.status == PositionStatus.published ? Messages.text("state.closed-already") : p.status));
             }
             p.closedAt = now;
         });
@@ -264,7 +266,7 @@ public class PositionWriter {
     public Optional<Written> withdraw(Caller caller, long id, String ifMatch) {
         return transition(caller, id, ifMatch, "withdrawn", ChangeKind.withdrawn, (p, now) -> {
             if (p.status == PositionStatus.withdrawn) {
-                throw Problems.conflict("The position is withdrawn already.");
+                throw Problems.conflict(Messages.text("problem.conflict.withdrawn"));
             }
             p.status = PositionStatus.withdrawn;
         });
@@ -274,13 +276,13 @@ public class PositionWriter {
     public Optional<Written> reopen(Caller caller, long id, String ifMatch, String deadlineText) {
         return transition(caller, id, ifMatch, "reopened", ChangeKind.deadline_extended, (p, now) -> {
             if (p.status != PositionStatus.published || p.isOpenAt(now)) {
-                throw Problems.conflict("Only a closed, published position can be reopened; this one is %s."
-                        .formatted(p.status == PositionStatus.published ? "open" : p.status));
+                throw Problems.conflict(Messages.text(
+                        "problem.conflict.reopen",
+                        p.status == PositionStatus.published ? Messages.text("status.open") : p.status));
             }
             OffsetDateTime deadline = PositionInputs.deadline(deadlineText, "applicationDeadline");
             if (deadline == null || !deadline.isAfter(now) || !deadline.isAfter(p.applicationDeadline)) {
-                throw Problems.badField(
-                        "applicationDeadline", "Reopening needs a new deadline later than both now and the old one.");
+                throw Problems.badField("applicationDeadline", Messages.text("problem.field.reopen-deadline"));
             }
             OffsetDateTime previous = p.applicationDeadline;
             p.applicationDeadline = deadline;
@@ -340,7 +342,7 @@ public class PositionWriter {
 
     private static Position authorised(Caller caller, Position p) {
         if (!caller.mayActFor(p.agency == null ? null : p.agency.id)) {
-            throw Problems.forbidden("Only editors and the position's own agency may change it.");
+            throw Problems.forbidden(Messages.text("problem.forbidden.change"));
         }
         return p;
     }

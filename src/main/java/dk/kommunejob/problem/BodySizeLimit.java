@@ -1,6 +1,7 @@
 package dk.kommunejob.problem;
 
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.language.Messages;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,8 +30,7 @@ public class BodySizeLimit {
                 && declared.length() < 19
                 && Long.parseLong(declared) > maxBytes) {
             return Optional.of(Problems.of(ProblemType.BODY_TOO_LARGE)
-                    .withDetail(
-                            "The request body is %s bytes; this API takes at most %d.".formatted(declared, maxBytes))
+                    .withDetail(Messages.text("problem.body-too-large.detail", declared, maxBytes))
                     .withInstance(URI.create(request.getUriInfo().getPath()))
                     .build()
                     .toResponse());

@@ -1,6 +1,7 @@
 package dk.kommunejob.problem;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dk.kommunejob.language.Messages;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,17 +24,14 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
     Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
         // Quarkus adds the mechanism's WWW-Authenticate challenge to failed authentications itself.
-        return problem(
-                        ProblemType.UNAUTHORIZED,
-                        "The API key is unknown or revoked, or the Authorization header is not 'Bearer <key>'.",
-                        uri)
+        return problem(ProblemType.UNAUTHORIZED, Messages.text("problem.unauthorized.unknown-key"), uri)
                 .build()
                 .toResponse();
     }
 
     @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
     Response anonymous(UnauthorizedException e, UriInfo uri) {
-        return problem(ProblemType.UNAUTHORIZED, "This needs an API key: send 'Authorization: Bearer <key>'.", uri)
+        return problem(ProblemType.UNAUTHORIZED, Messages.text("problem.unauthorized.no-key"), uri)
                 .withHeader("WWW-Authenticate", CHALLENGE)
                 .build()
                 .toResponse();
@@ -45,10 +43,7 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     Response concurrentDuplicate(ConstraintViolationException e, UriInfo uri) {
-        return problem(
-                        ProblemType.CONCURRENT_WRITE,
-                        "Another request wrote the same record at the same moment; repeat this request.",
-                        uri)
+        return problem(ProblemType.CONCURRENT_WRITE, Messages.text("problem.concurrent-write.detail"), uri)
                 .build()
                 .toResponse();
     }

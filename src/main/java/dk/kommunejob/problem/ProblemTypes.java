@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.outage.DatabaseOutage;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
@@ -51,7 +52,7 @@ public class ProblemTypes implements ProblemPostProcessor {
             outage.lost(context.cause);
             return instance(
                     Problems.of(ProblemType.DATABASE_UNAVAILABLE)
-                            .withDetail("The database cannot be reached; try again in a moment.")
+                            .withDetail(Messages.text("problem.database-unavailable.detail"))
                             .withHeader("Retry-After", DATABASE_RETRY_AFTER)
                             .build(),
                     problem);
@@ -63,9 +64,13 @@ public class ProblemTypes implements ProblemPostProcessor {
         ProblemType type = kind.get();
         HttpProblem.Builder typed =
                 HttpProblem.builder(problem).withType(type.uri).withTitle(type.localTitle());
+        String generic = "problem." + type.slug() + ".generic";
+        if (Messages.has(generic)) {
+            // The framework's own wording is English and says no more than the status; say it in the caller's language.
+            typed.withDetail(Messages.text(generic));
+        }
         if (type == ProblemType.FORBIDDEN && problem.getDetail() == null) {
-            typed.withDetail(
-                    "This API key's client (%s) may not do this.".formatted(String.join(", ", identity.getRoles())));
+            typed.withDetail(Messages.text("problem.forbidden.detail", String.join(", ", identity.getRoles())));
         }
         return typed.build();
     }
@@ -97,35 +102,35 @@ public class ProblemTypes implements ProblemPostProcessor {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return Problems.badField(fieldOf(mapping), message(mapping));
         }
-        return Problems.badBody("The body is not valid JSON for this operation: " + e.getOriginalMessage());
+        return Problems.badBody(Messages.text("problem.body.json", e.getOriginalMessage()));
     }
 
     /** What is wrong, in the API's terms rather than Java's. */
     private static String message(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
-            return "is not a field this request takes (server-owned fields cannot be sent)";
+            return Messages.text("problem.field.unknown");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> type = mismatch.getTargetType();
             if (type.isEnum()) {
-                return "must be one of " + Arrays.toString(type.getEnumConstants());
+                return Messages.text("problem.field.one-of", Arrays.toString(type.getEnumConstants()));
             }
             if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-                return "must be a whole number";
+                return Messages.text("problem.field.whole-number");
             }
             if (type == LocalDate.class) {
-                return "must be a date such as 2025-05-25";
+                return Messages.text("problem.field.date");
             }
             if (type == LocalTime.class) {
-                return "must be a time of day as HH:mm or HH:mm:ss, without offset";
+                return Messages.text("problem.field.time");
             }
             if (List.class.isAssignableFrom(type)) {
-                return "must be a JSON array";
+                return Messages.text("problem.field.array");
             }
             if (type == String.class) {
-                return "must be a JSON string";
+                return Messages.text("problem.field.string");
             }
-            return "must be a JSON object";
+            return Messages.text("problem.field.object");
         }
         return e.getOriginalMessage();
     }

@@ -1,5 +1,6 @@
 package dk.kommunejob.problem;
 
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.requestid.RequestIds;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.util.List;
@@ -70,21 +71,20 @@ public final class Problems {
                 .with(
                         "violations",
                         missingFields.stream()
-                                .map(f -> violation(f, "is required to publish"))
+                                .map(f -> violation(f, Messages.text("problem.field.required-to-publish")))
                                 .toList())
                 .build();
     }
 
     public static HttpProblem preconditionRequired() {
         return of(ProblemType.PRECONDITION_REQUIRED)
-                .withDetail("Send If-Match with the position's current ETag, so no one else's change is overwritten.")
+                .withDetail(Messages.text("problem.precondition-required.detail"))
                 .build();
     }
 
     public static HttpProblem preconditionFailed(String currentEtag) {
         return of(ProblemType.PRECONDITION_FAILED)
-                .withDetail("The position has changed since that ETag; fetch it again (current ETag %s)."
-                        .formatted(currentEtag))
+                .withDetail(Messages.text("problem.precondition-failed.detail", currentEtag))
                 .build();
     }
 

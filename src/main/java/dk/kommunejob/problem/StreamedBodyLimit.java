@@ -1,6 +1,7 @@
 package dk.kommunejob.problem;
 
 import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.language.Messages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -43,8 +44,7 @@ public class StreamedBodyLimit implements ReaderInterceptor {
                 read += bytes;
                 if (read > maxBytes) {
                     throw Problems.of(ProblemType.BODY_TOO_LARGE)
-                            .withDetail(
-                                    "The request body is over %d bytes, the most this API takes.".formatted(maxBytes))
+                            .withDetail(Messages.text("problem.body-too-large.streamed", maxBytes))
                             // The rest of the body is not read, so the connection cannot carry another request.
                             .withHeader("Connection", "close")
                             .build();

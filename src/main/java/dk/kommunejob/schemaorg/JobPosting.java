@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A schema.org JobPosting (JSON-LD), for a posting page's search-engine markup.")
 @JsonPropertyOrder({"@context", "@type"})
 public record JobPosting(
-        @JsonProperty("@context") @Schema(example = "https://schema.org") String context,
-        @JsonProperty("@type") @Schema(example = "JobPosting") String type,
+        @JsonProperty("@context") @Schema(description = "The vocabulary: schema.org.", example = "https://schema.org")
+                String context,
+        @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "JobPosting") String type,
         @Schema(description = "The title.", example = "Afdelingschef for Dagtilbud & Skole") String title,
         @Schema(
                         description = "The whole posting as HTML: its sections and terms.",
@@ -45,38 +46,42 @@ public record JobPosting(
 
     @Schema(name = "SchemaOrgOrganization", description = "A schema.org Organization.")
     public record Organization(
-            @JsonProperty("@type") @Schema(example = "Organization") String type,
-            @Schema(example = "Albertslund Kommune") String name,
+            @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "Organization") String type,
+            @Schema(description = "The employer's name.", example = "Albertslund Kommune") String name,
             @Schema(description = "The employer's website.", example = "https://albertslund.dk") String sameAs,
             @Schema(description = "The employer's logo, when known.", example = "https://albertslund.dk/logo.png")
                     String logo) {}
 
     @Schema(name = "SchemaOrgPlace", description = "A schema.org Place.")
-    public record Place(@JsonProperty("@type") @Schema(example = "Place") String type, PostalAddress address) {}
+    public record Place(
+            @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "Place") String type,
+            @Schema(description = "The address.") PostalAddress address) {}
 
     @Schema(name = "SchemaOrgPostalAddress", description = "A schema.org PostalAddress.")
     public record PostalAddress(
-            @JsonProperty("@type") @Schema(example = "PostalAddress") String type,
-            @Schema(example = "Rådhuset, Nordmarks Allé 1") String streetAddress,
-            @Schema(example = "2620") String postalCode,
-            @Schema(example = "Albertslund") String addressLocality,
-            @Schema(example = "DK") String addressCountry) {}
+            @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "PostalAddress") String type,
+            @Schema(description = "Building and street.", example = "Rådhuset, Nordmarks Allé 1") String streetAddress,
+            @Schema(description = "Postal code.", example = "2620") String postalCode,
+            @Schema(description = "Town.", example = "Albertslund") String addressLocality,
+            @Schema(description = "Country, ISO 3166-1 alpha-2: always DK.", example = "DK") String addressCountry) {}
 
     @Schema(name = "SchemaOrgPropertyValue", description = "A schema.org PropertyValue.")
     public record PropertyValue(
-            @JsonProperty("@type") @Schema(example = "PropertyValue") String type,
+            @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "PropertyValue") String type,
             @Schema(description = "Whose id it is.", example = "Albertslund Kommune") String name,
             @Schema(description = "The position's id.", example = "101") String value) {}
 
     @Schema(name = "SchemaOrgMonetaryAmount", description = "A schema.org MonetaryAmount.")
     public record MonetaryAmount(
-            @JsonProperty("@type") @Schema(example = "MonetaryAmount") String type,
-            @Schema(example = "DKK") String currency,
-            QuantitativeValue value) {}
+            @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "MonetaryAmount")
+                    String type,
+            @Schema(description = "ISO 4217 currency.", example = "DKK") String currency,
+            @Schema(description = "The amount and its period.") QuantitativeValue value) {}
 
     @Schema(name = "SchemaOrgQuantitativeValue", description = "A schema.org QuantitativeValue.")
     public record QuantitativeValue(
-            @JsonProperty("@type") @Schema(example = "QuantitativeValue") String type,
-            @Schema(example = "45000") long value,
+            @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "QuantitativeValue")
+                    String type,
+            @Schema(description = "The amount in kroner.", example = "45000") long value,
             @Schema(description = "`HOUR`, `MONTH` or `YEAR`.", example = "MONTH") String unitText) {}
 }

@@ -2,6 +2,7 @@ package dk.kommunejob.suggestion;
 
 import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -60,7 +61,7 @@ public class SuggestionResource {
                     String q) {
         String typed = QueryParams.text("q", q, MAX_LENGTH);
         if (typed == null) {
-            throw Problems.badParameter("q", "Query parameter 'q' is required: what has been typed so far.");
+            throw Problems.badParameter("q", Messages.text("problem.suggestion.q"));
         }
         return suggestions.suggest(typed);
     }

@@ -3,6 +3,7 @@ package dk.kommunejob.sync;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.sync.ChangeFeed.Cursor;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -71,8 +72,7 @@ public class ChangeFeedResource {
         if (after != null && !after.isBlank()) {
             cursor = Cursor.parse(after.strip());
             if (cursor == null) {
-                throw Problems.badParameter(
-                        "after", "Query parameter 'after' must be a cursor from this feed, such as 7421.318.");
+                throw Problems.badParameter("after", Messages.text("problem.parameter.cursor"));
             }
         }
         return feed.read(

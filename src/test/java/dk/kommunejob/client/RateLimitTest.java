@@ -43,7 +43,7 @@ class RateLimitTest {
                 .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"feed\";r=0;t=[1-9][0-9]*"))
                 .body("type", equalTo("tag:kommunejob.dk,2026:problem:rate-limited"))
                 .body("status", equalTo(429))
-                .body("detail", containsString("try again"));
+                .body("detail", containsString("prøv igen"));
         io.restassured.RestAssured.given()
                 .get("/q/metrics")
                 .then()

@@ -64,7 +64,7 @@ class BadInputTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("parameter", equalTo("q"))
-                .body("detail", containsString("at most 200 characters"));
+                .body("detail", containsString("højst være på 200 tegn"));
     }
 
     @Test

@@ -122,7 +122,12 @@ class OpenApiDocumentTest {
             "listClients",
             "createClient",
             "revokeClient",
-            "listChanges");
+            "listChanges",
+            "positionsRss",
+            "positionsAtom",
+            "positionCalendar",
+            "deadlinesCalendar",
+            "suggest");
 
     @Test
     void everyOperationHasItsStableIdAndDocumentsTheSharedAnswers() {

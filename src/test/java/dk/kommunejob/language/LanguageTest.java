@@ -49,6 +49,28 @@ class LanguageTest {
     }
 
     @Test
+    void theFrameworksOwnProblemsAndBodyErrorsSpeakTheLanguageToo() {
+        given().get("/api/v1/no-such-thing")
+                .then()
+                .statusCode(404)
+                .body("title", equalTo("Ikke fundet"))
+                .body("detail", equalTo("Her er intet på denne sti."));
+        given().header("Accept-Language", "en")
+                .get("/api/v1/no-such-thing")
+                .then()
+                .body("detail", equalTo("There is nothing at this path."));
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + dk.kommunejob.TestData.BOOTSTRAP_KEY)
+                .body("{\"name\": \"x\", \"role\": \"editor\", \"id\": 7}")
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("Ugyldigt indhold"))
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].message", containsString("er ikke et felt"));
+    }
+
+    @Test
     void aLanguageWeDoNotSpeakGetsDanish() {
         given().header("Accept-Language", "de-DE, fr;q=0.8, en;q=0")
                 .get("/api/v1/employers")

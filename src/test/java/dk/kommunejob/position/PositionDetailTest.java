@@ -142,6 +142,13 @@ class PositionDetailTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
+                .body("title", equalTo("Ikke fundet"))
+                .body("detail", equalTo("Ingen offentliggjort stilling med id eller slug 'ingen-saadan-stilling'."));
+        given().header("Accept-Language", "en")
+                .get("/api/v1/positions/ingen-saadan-stilling")
+                .then()
+                .statusCode(404)
+                .body("title", equalTo("Not Found"))
                 .body("detail", equalTo("No published position with id or slug 'ingen-saadan-stilling'."));
         given().get("/api/v1/positions/99999999999999999999999")
                 .then()
