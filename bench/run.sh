@@ -140,12 +140,14 @@ bench() {
 # threads take minutes to get there on the miss path; measured any earlier, the cache-off figures came out
 # at half their steady value.
 q="p%C3%A6dagoger"
+typed="paed" # a search box's first keystrokes: "paed" finds "Pædagog", "Pædagogisk konsulent"...
 compile_seconds() { jstat -compiler "$1" | awk 'NR == 2 { print int($4) }'; }
 warm() {
   local pid=$1 port=$2 before after
   for round in $(seq 1 12); do
     before=$(compile_seconds "$pid")
-    for path in "/api/v1/positions" "/api/v1/positions?unit=$unit" "/api/v1/positions?q=$q" "/api/v1/positions/$slug"; do
+    for path in "/api/v1/positions" "/api/v1/positions?unit=$unit" "/api/v1/positions?q=$q" "/api/v1/positions/$slug" \
+      "/api/v1/suggestions?q=$typed"; do
       wrk -t2 -c64 -d5s "http://127.0.0.1:$port$path" >/dev/null
     done
     after=$(compile_seconds "$pid")
@@ -162,11 +164,15 @@ bench "search (cached)" $cached_port "/api/v1/positions?q=$q"
 bench "detail (cached)" $cached_port "/api/v1/positions/$slug"
 bench "deadlines (cached)" $cached_port "/api/v1/deadlines"
 bench "list, 304 (cached)" $cached_port "/api/v1/positions" conditional
+bench "suggestions (cached)" $cached_port "/api/v1/suggestions?q=$typed"
+bench "feed, RSS (cached)" $cached_port "/api/v1/feeds/positions.rss"
 warm "${pids[-1]}" $uncached_port
 bench "list, default (cache off)" $uncached_port "/api/v1/positions"
 bench "list by unit (cache off)" $uncached_port "/api/v1/positions?unit=$unit"
 bench "search (cache off)" $uncached_port "/api/v1/positions?q=$q"
 bench "detail (cache off)" $uncached_port "/api/v1/positions/$slug"
+# Every keystroke of every visitor new: each suggestion read from PostgreSQL.
+bench "suggestions (cache off)" $uncached_port "/api/v1/suggestions?q=$typed"
 
 # A write through the uncached instance, read through the cached one until it shows.
 replica=$(python3 - "$cached_port" "$uncached_port" "$id" "$slug" "$key" <<'PY'
