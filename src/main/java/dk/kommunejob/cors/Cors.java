@@ -82,7 +82,7 @@ public class Cors {
     }
 
     /** `https://albertslund.dk`, exactly as a browser sends it: scheme, host and any port, no path. */
-    static String origin(String configured) {
+    public static String origin(String configured) {
         URI uri;
         try {
             uri = new URI(configured);

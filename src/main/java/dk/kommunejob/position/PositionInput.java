@@ -61,14 +61,12 @@ public record PositionInput(
                                 "Application deadline: a date (closes at the end of that Copenhagen day) or a date-time with offset. Required to publish.",
                         maxLength = 40,
                         example = "2025-05-25")
-                @Pattern(
-                        regexp = "\\d{4}-\\d{2}-\\d{2}(T.+)?",
-                        message = "must be a date (2025-05-25) or a date-time with offset")
+                @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}(T.+)?", message = "{jobs.deadline}")
                 String applicationDeadline,
         @Schema(
                         description = "Where to apply (http or https). Required to publish.",
                         example = "https://www.muusmann.com/stillinger")
-                @URL(regexp = "^https?:.*", message = "must be an http or https URL")
+                @URL(regexp = "^https?:.*", message = "{jobs.url}")
                 @Size(max = 2000)
                 String applyUrl,
         @Schema(description = "Text sections, in order.") @Size(max = 30) List<@Valid @NotNull SectionInput> sections,
@@ -125,7 +123,7 @@ public record PositionInput(
             @Schema(description = "Title.", example = "Skolepolitik 2023-2026") @NotBlank @Size(max = 300) String title,
             @Schema(description = "http or https URL.", example = "https://albertslund.dk/media/skolepolitik.pdf")
                     @NotBlank
-                    @URL(regexp = "^https?:.*", message = "must be an http or https URL")
+                    @URL(regexp = "^https?:.*", message = "{jobs.url}")
                     @Size(max = 2000)
                     String url) {}
 

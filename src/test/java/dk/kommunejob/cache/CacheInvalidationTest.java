@@ -143,11 +143,17 @@ class CacheInvalidationTest {
         assertEquals(List.of((int) id), published.get(list).json().getList("items.id"));
         assertEquals(List.of((int) id), published.get(deadlines).json().getList("items.positionId"));
 
+        String feed = "/api/v1/feeds/positions.rss?employer=" + org.employerId();
+        String calendar = "/api/v1/calendars/positions/" + id + ".ics";
         var replaced = afterWrite(
                 () -> etag[0] = write("PUT", detail, etag[0], body(org, "Skolesekretær til Herstedlund", day)),
                 detail,
                 list,
-                deadlines);
+                deadlines,
+                feed,
+                calendar);
+        assertTrue(replaced.get(feed).body().contains("Skolesekretær til Herstedlund"));
+        assertTrue(replaced.get(calendar).body().contains("Skolesekretær til Herstedlund"));
         assertEquals("Skolesekretær til Herstedlund", replaced.get(list).json().getString("items[0].title"));
         assertEquals(
                 "Skolesekretær til Herstedlund", replaced.get(deadlines).json().getString("items[0].title"));

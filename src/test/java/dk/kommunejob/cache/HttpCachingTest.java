@@ -50,7 +50,13 @@ class HttpCachingTest {
                 "/api/v1/units?employer=" + org.employerId(),
                 "/api/v1/employers",
                 "/api/v1/employers/" + org.employerId(),
-                "/api/v1/agencies");
+                "/api/v1/agencies",
+                "/api/v1/positions?facets=hours&employer=" + org.employerId(),
+                "/api/v1/suggestions?q=laerer",
+                "/api/v1/feeds/positions.rss?employer=" + org.employerId(),
+                "/api/v1/feeds/positions.atom?employer=" + org.employerId(),
+                "/api/v1/calendars/positions/" + p.slug + ".ics",
+                "/api/v1/calendars/deadlines.ics?employer=" + org.employerId());
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.kommunejob.common.JobsConfig;
+import dk.kommunejob.cors.Cors;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +107,20 @@ class KubernetesManifestTest {
     }
 
     @Test
+    void theLinksInFeedsAndCalendarsPointAtTheIngressAndTheOriginsAreOrigins() {
+        JsonNode config = manifests.get("ConfigMap", "job-postings-config").at("/data");
+        String host = list(manifests.get("Ingress", APP).at("/spec/rules"))
+                .get(0)
+                .at("/host")
+                .asText();
+        assertEquals("https://" + host, config.at("/JOBS_PUBLIC_URL").asText());
+        assertTrue(config.at("/JOBS_POSTING_PAGE_URL").asText().contains("{slug}"));
+        for (String origin : config.at("/JOBS_CORS_ORIGINS").asText().split(",")) {
+            assertEquals(origin, Cors.origin(origin), "an origin as browsers send it");
+        }
+    }
+
+    @Test
     void theDatasourceIsTheCloudNativePgClusterAndItsOperatorsSecret() {
         JsonNode cluster = manifests.get("Cluster", "jobs-db");
         assertEquals("postgresql.cnpg.io/v1", cluster.path("apiVersion").asText());
@@ -130,7 +145,7 @@ class KubernetesManifestTest {
     void everyEnvironmentVariableIsRunTimeConfiguration() throws IOException {
         Map<String, String> runTime = quarkusRunTimeConfiguration();
         Set<String> ownNames = new java.util.HashSet<>();
-        ConfigProvider.getConfig().getPropertyNames().forEach(name -> ownNames.add(environmentName(name)));
+        declared(JobsConfig.class, "jobs.").forEach(name -> ownNames.add(environmentName(name)));
         List<String> unknown = new ArrayList<>();
         for (JsonNode container : containers()) {
             List<String> names = new ArrayList<>(env(container).keySet());
@@ -151,6 +166,25 @@ class KubernetesManifestTest {
             }
         }
         assertEquals(List.of(), unknown, "environment variables that are not run-time configuration");
+    }
+
+    /** Every property the service's own configuration declares, set or not (`jobs.cors-origins`, ...). */
+    static List<String> declared(Class<?> mapping, String prefix) {
+        List<String> names = new ArrayList<>();
+        for (java.lang.reflect.Method method : mapping.getDeclaredMethods()) {
+            if (method.isSynthetic() || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            String name = prefix
+                    + method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            Class<?> type = method.getReturnType();
+            if (type.isInterface() && type.getEnclosingClass() == JobsConfig.class) {
+                names.addAll(declared(type, name + "."));
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The port the service listens on outside tests: application.properties' own, or Quarkus' default. */

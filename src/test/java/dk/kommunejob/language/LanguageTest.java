@@ -71,6 +71,26 @@ class LanguageTest {
     }
 
     @Test
+    void beanValidationMessagesFollowTheLanguageLangIncluded() {
+        String blankName = "{\"name\": \" \", \"role\": \"editor\"}";
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + dk.kommunejob.TestData.BOOTSTRAP_KEY)
+                .body(blankName)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("name"))
+                .body("violations[0].message", equalTo("må ikke være blank"));
+        given().contentType("application/json")
+                .header("Authorization", "Bearer " + dk.kommunejob.TestData.BOOTSTRAP_KEY)
+                .body(blankName)
+                .post("/api/v1/clients?lang=en")
+                .then()
+                .statusCode(400)
+                .body("violations[0].message", equalTo("must not be blank"));
+    }
+
+    @Test
     void aLanguageWeDoNotSpeakGetsDanish() {
         given().header("Accept-Language", "de-DE, fr;q=0.8, en;q=0")
                 .get("/api/v1/employers")

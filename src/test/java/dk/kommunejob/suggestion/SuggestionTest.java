@@ -99,7 +99,7 @@ class SuggestionTest {
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(0));
-        assertEquals("paed:* & le:*", Suggestions.prefixes("paed  le"));
-        assertEquals("pæd:* & s:*", Suggestions.prefixes("pæd's"));
+        assertEquals(List.of("paed", "le"), Suggestions.words("Pæd  le"));
+        assertEquals(List.of("paed", "s", "boern", "aa", "cafe"), Suggestions.words("pæd's Børn-Å café"));
     }
 }
