@@ -16,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.regex.Pattern;
 
 /**
  * Answers a GET or HEAD from the response cache on the event loop, before a worker thread or the
@@ -30,8 +29,6 @@ public class CachedAnswers {
     static final String READING = CachedAnswers.class.getName() + ".reading";
     /** Where the REST layer leaves a request's route template, and Quarkus' HTTP metrics read it. */
     static final String ROUTE = "UrlPathTemplate";
-
-    private static final Pattern REFUSAL = Pattern.compile("q=0(\\.0*)?\\s*(,|$)");
 
     static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
 
@@ -102,21 +99,15 @@ public class CachedAnswers {
     }
 
     /**
-     * What part of the key the Accept header makes: one for every wish JSON satisfies (most requests),
-     * otherwise the header itself, so a feed reader's or calendar's wish finds the answer content
-     * negotiation gave the same wish. Null for a header too long to keep answers by.
+     * What part of the key the Accept header makes: the header itself, so a wish finds only the answer
+     * content negotiation gave that very wish (JSON or JSON-LD for a posting; a feed reader's wish; a
+     * refusal of JSON is a 406 that is never kept). Clients send few distinct headers. Null for one too
+     * long to keep answers by.
      */
     static String representation(String accept) {
-        if (acceptsJson(accept)) {
+        if (accept == null) {
             return " ";
         }
-        return accept.length() <= 200 ? " " + accept + " " : null;
-    }
-
-    /** A wish JSON satisfies: none, JSON or any type, and no refusal of JSON (q=0). */
-    static boolean acceptsJson(String accept) {
-        return accept == null
-                || ((accept.contains("application/json") || accept.contains("*/*") || accept.contains("application/*"))
-                        && !REFUSAL.matcher(accept).find());
+        return accept.length() <= 200 ? " " + accept.strip() + " " : null;
     }
 }

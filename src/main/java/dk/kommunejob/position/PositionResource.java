@@ -100,6 +100,7 @@ public class PositionResource {
     @APIResponse(responseCode = "200", description = "The position (JSON), or as a schema.org JobPosting (JSON-LD).")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public RestResponse<PositionDetail> get(
             @Parameter(
                             description = "The position's id or slug.",

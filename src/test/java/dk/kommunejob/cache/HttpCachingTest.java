@@ -178,10 +178,10 @@ class HttpCachingTest {
     static String key(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
         return q < 0
-                ? ResponseCache.key(Language.da, CachedAnswers.representation(null), pathAndQuery, null)
+                ? ResponseCache.key(Language.da, CachedAnswers.representation("*/*"), pathAndQuery, null)
                 : ResponseCache.key(
                         Language.da,
-                        CachedAnswers.representation(null),
+                        CachedAnswers.representation("*/*"),
                         pathAndQuery.substring(0, q),
                         pathAndQuery.substring(q + 1));
     }

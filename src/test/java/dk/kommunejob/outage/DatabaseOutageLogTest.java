@@ -17,10 +17,14 @@ class DatabaseOutageLogTest {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Logger logger = Logger.getLogger(DatabaseOutage.class.getName());
+    private final long testThread = Thread.currentThread().getId();
     private final Handler collector = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            lines.add(record.getLevel() + " " + record.getMessage());
+            // Only this test's lines: the service running beside it in this JVM logs to the same logger.
+            if (record.getLongThreadID() == testThread) {
+                lines.add(record.getLevel() + " " + record.getMessage());
+            }
         }
 
         @Override

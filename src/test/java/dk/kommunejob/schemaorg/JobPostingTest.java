@@ -178,6 +178,29 @@ class JobPostingTest {
     }
 
     @Test
+    void aWishThatAlsoTakesJsonStillGetsWhatItPrefersAndKeepsNoOneElsesAnswer() {
+        Org org = TestData.org();
+        Position p = TestData.position(org, x -> {});
+        String path = "/api/v1/positions/" + p.id;
+        TestData.notificationsArrived();
+        for (int i = 0; i < 2; i++) { // the second from the response cache
+            given().accept("application/ld+json, application/json;q=0.9")
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .contentType(startsWith(LD));
+            given().accept("application/json")
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .contentType(startsWith("application/json"))
+                    .body("slug", equalTo(p.slug));
+            given().get(path).then().statusCode(200).body("slug", equalTo(p.slug));
+        }
+        given().accept("text/html").get(path).then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
     void aClosedPostingKeepsItsPastValidThroughAndAWithdrawnOneIsNotFound() {
         Org org = TestData.org();
         OffsetDateTime past = Copenhagen.endOfDay(LocalDate.now(Copenhagen.ZONE).minusDays(3));
