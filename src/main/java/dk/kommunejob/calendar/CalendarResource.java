@@ -1,7 +1,6 @@
 package dk.kommunejob.calendar;
 
 import dk.kommunejob.agency.AgencyService;
-import dk.kommunejob.cache.Freshness;
 import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.position.PositionDetail;
@@ -9,14 +8,12 @@ import dk.kommunejob.position.PositionResource;
 import dk.kommunejob.position.PositionScope;
 import dk.kommunejob.position.PositionService;
 import dk.kommunejob.position.PositionSort;
-import dk.kommunejob.position.PublicStatus;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 @Path("/api/v1/calendars")
 @Produces(Calendars.MEDIA_TYPE + ";charset=UTF-8")
@@ -101,12 +97,7 @@ public class CalendarResource {
                     @PathParam("id")
                     String idOrSlug) {
         PositionDetail position = positions.findPublic(idOrSlug).orElseThrow(() -> PositionResource.notFound(idOrSlug));
-        String calendar = calendars.position(position);
-        return position.status() == PublicStatus.closed
-                ? ResponseBuilder.ok(calendar)
-                        .header(HttpHeaders.CACHE_CONTROL, Freshness.SETTLED.header())
-                        .build()
-                : RestResponse.ok(calendar);
+        return PositionResource.ok(position, calendars.position(position));
     }
 
     @GET

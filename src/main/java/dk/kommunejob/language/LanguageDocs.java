@@ -1,13 +1,12 @@
 package dk.kommunejob.language;
 
+import dk.kommunejob.common.OpenApiAnswers;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
@@ -20,10 +19,9 @@ public class LanguageDocs implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Stream<APIResponse> shared = openAPI.getComponents().getResponses().values().stream();
-        Stream<APIResponse> own = openAPI.getPaths().getPathItems().values().stream()
+        openAPI.getPaths().getPathItems().values().stream()
                 .flatMap(path -> path.getOperations().values().stream())
-                .peek(operation -> {
+                .forEach(operation -> {
                     operation.addParameter(parameter("Lang"));
                     operation.addParameter(parameter("AcceptLanguage"));
                     APIResponses responses = operation.getResponses();
@@ -31,10 +29,8 @@ public class LanguageDocs implements OASFilter {
                         responses.addAPIResponse(
                                 "400", OASFactory.createAPIResponse().ref("BadRequest"));
                     }
-                })
-                .flatMap(operation -> operation.getResponses().getAPIResponses().values().stream())
-                .filter(response -> response.getRef() == null);
-        Stream.concat(shared, own)
+                });
+        OpenApiAnswers.every(openAPI)
                 .forEach(response -> response.addHeader(
                         "Content-Language",
                         OASFactory.createObject(Header.class).ref("#/components/headers/ContentLanguage")));

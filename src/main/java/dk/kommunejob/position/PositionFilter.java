@@ -6,32 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The query parameters of the position list, as a {@code @BeanParam}. Taken as text so that a bad
- * value is answered with a problem naming the parameter (see {@code QueryParams}).
+ * The query parameters of the position list, as a {@code @BeanParam}: its scope (search, unit,
+ * employer, agency, as feeds and calendars take it) and the list's own filters, order and facets.
+ * Taken as text so that a bad value is answered with a problem naming the parameter (see
+ * {@code QueryParams}).
  */
-public class PositionFilter {
-
-    @QueryParam("q")
-    @Parameter(
-            description = "Search words, Danish word forms included; quotes and `-word` work as on the web.",
-            example = "skoleleder",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    String q;
-
-    @QueryParam("unit")
-    @Parameter(
-            description = "Unit id: positions of this unit and every unit under it.",
-            example = "12",
-            schema = @Schema(ref = "Id"))
-    String unit;
-
-    @QueryParam("employer")
-    @Parameter(description = "Employer id.", example = "1", schema = @Schema(ref = "Id"))
-    String employer;
-
-    @QueryParam("agency")
-    @Parameter(description = "Recruitment agency id.", example = "2", schema = @Schema(ref = "Id"))
-    String agency;
+public class PositionFilter extends PositionScope {
 
     @QueryParam("hours")
     @Parameter(

@@ -109,12 +109,7 @@ public class PositionResource {
                     @PathParam("id")
                     String idOrSlug) {
         PositionDetail position = positions.findPublic(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
-        // Only a reopening changes a closed posting: it may be reused for longer.
-        return position.status() == PublicStatus.closed
-                ? ResponseBuilder.ok(position)
-                        .header(HttpHeaders.CACHE_CONTROL, Freshness.SETTLED.header())
-                        .build()
-                : RestResponse.ok(position);
+        return ok(position, position);
     }
 
     @GET
@@ -132,11 +127,16 @@ public class PositionResource {
         PositionDetail position = positions.findPublic(idOrSlug).orElseThrow(() -> notFound(idOrSlug));
         JobPosting posting = jobPostings.of(
                 position, organisation.employer(position.employer().id()).orElseThrow());
+        return ok(position, posting);
+    }
+
+    /** An answer about a posting: only a reopening changes a closed one, so it may be reused for longer. */
+    public static <T> RestResponse<T> ok(PositionDetail position, T answer) {
         return position.status() == PublicStatus.closed
-                ? ResponseBuilder.ok(posting)
+                ? ResponseBuilder.ok(answer)
                         .header(HttpHeaders.CACHE_CONTROL, Freshness.SETTLED.header())
                         .build()
-                : RestResponse.ok(posting);
+                : RestResponse.ok(answer);
     }
 
     public static RuntimeException notFound(String idOrSlug) {

@@ -19,7 +19,7 @@ public class PositionScope {
 
     @QueryParam("q")
     @Parameter(
-            description = "Search words, as in the position list.",
+            description = "Search words, Danish word forms included; quotes and `-word` work as on the web.",
             example = "skoleleder",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     String q;

@@ -1,13 +1,12 @@
 package dk.kommunejob.requestid;
 
+import dk.kommunejob.common.OpenApiAnswers;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * `X-Request-Id` on every operation: an optional request header, and a header of every answer (the
@@ -19,14 +18,11 @@ public class RequestIdDocs implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Stream<APIResponse> shared = openAPI.getComponents().getResponses().values().stream();
-        Stream<APIResponse> own = openAPI.getPaths().getPathItems().values().stream()
+        openAPI.getPaths().getPathItems().values().stream()
                 .flatMap(path -> path.getOperations().values().stream())
-                .peek(operation -> operation.addParameter(
-                        OASFactory.createObject(Parameter.class).ref("#/components/parameters/RequestId")))
-                .flatMap(operation -> operation.getResponses().getAPIResponses().values().stream())
-                .filter(response -> response.getRef() == null);
-        Stream.concat(shared, own)
+                .forEach(operation -> operation.addParameter(
+                        OASFactory.createObject(Parameter.class).ref("#/components/parameters/RequestId")));
+        OpenApiAnswers.every(openAPI)
                 .forEach(response -> response.addHeader(
                         RequestIds.HEADER,
                         OASFactory.createObject(Header.class).ref("#/components/headers/RequestId")));
