@@ -115,7 +115,7 @@ public class PositionResource {
     @GET
     @HttpCached
     @Path("/{id}")
-    @Produces(JobPostings.MEDIA_TYPE + ";qs=0.9")
+    @Produces(JobPostings.MEDIA_TYPE)
     // Documented with getPosition: one operation, two media types.
     @APIResponse(
             responseCode = "200",

@@ -59,7 +59,7 @@ class JobPostingTest {
                 .get("/api/v1/positions/" + p.slug)
                 .then()
                 .statusCode(200)
-                .contentType(startsWith(LD))
+                .header("Content-Type", equalTo(LD + ";charset=UTF-8"))
                 .body("'@context'", equalTo("https://schema.org"))
                 .body("'@type'", equalTo("JobPosting"))
                 .body("title", equalTo("Skoleleder"))
