@@ -192,6 +192,11 @@ class CalendarTest {
 
     private static Calendar read(String path) throws Exception {
         String body = given().get(path).then().statusCode(200).extract().asString();
+        for (String line : body.split("\r\n")) {
+            assertTrue(
+                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75,
+                    "folded at 75 octets: " + line);
+        }
         return new CalendarBuilder().build(new StringReader(body));
     }
 
