@@ -120,8 +120,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public String deadlines(@BeanParam PositionScope scope) {
-        return calendars.deadlines(positions
-                .search(scope.open(organisation, agencies, PositionSort.DEADLINE, DEADLINES))
-                .items());
+        return calendars.deadlines(
+                positions.items(scope.open(organisation, agencies, PositionSort.DEADLINE, DEADLINES)));
     }
 }

@@ -101,7 +101,7 @@ public class Feeds {
     }
 
     String write(Format format, PositionCriteria criteria, String query) {
-        List<PositionSummary> items = positions.search(criteria).items();
+        List<PositionSummary> items = positions.items(criteria);
         Map<Long, String> openings = openings(items);
 
         SyndFeed feed = new SyndFeedImpl();

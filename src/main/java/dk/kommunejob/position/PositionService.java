@@ -96,6 +96,18 @@ public class PositionService {
      * matches, in order, the same way.
      */
     public Page<PositionSummary> search(PositionCriteria criteria) {
+        return read(criteria, true);
+    }
+
+    /**
+     * The page's positions without the total (feeds and calendars show no count): one statement, where
+     * counting every match of the open list costs ~70 ms at 100 000 postings.
+     */
+    public List<PositionSummary> items(PositionCriteria criteria) {
+        return read(criteria, false).items();
+    }
+
+    private Page<PositionSummary> read(PositionCriteria criteria, boolean counted) {
         Validity.Reading reading = expiry.reading();
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochSecond(reading.at()), Copenhagen.ZONE);
         Map<String, Object> params = new HashMap<>();
@@ -108,9 +120,12 @@ public class PositionService {
         String orderBy = criteria.sort() != null ? criteria.sort().orderBy : PositionSort.DEADLINE.orderBy;
         List<PositionSummary> items =
                 summaries(where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset", params, now);
+        if (!counted) {
+            return new Page<>(items, criteria.page(), criteria.size(), items.size());
+        }
 
-        PositionCriteria counted = criteria.withoutOrderOrPage();
-        VersionedCache.Kept<Long> kept = totals.find(counted, reading.at());
+        PositionCriteria matches = criteria.withoutOrderOrPage();
+        VersionedCache.Kept<Long> kept = totals.find(matches, reading.at());
         long total;
         if (kept != null) {
             total = kept.value();
@@ -119,7 +134,7 @@ public class PositionService {
             Query count = em.createNativeQuery("SELECT count(*) FROM position p WHERE " + where, Long.class);
             params.forEach(count::setParameter);
             total = (Long) count.getSingleResult();
-            totals.keep(counted, expiry.of(reading), total);
+            totals.keep(matches, expiry.of(reading), total);
         }
         return new Page<>(items, criteria.page(), criteria.size(), total);
     }

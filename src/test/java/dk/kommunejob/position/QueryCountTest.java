@@ -73,6 +73,11 @@ class QueryCountTest {
                 .body("contacts", hasSize(1))
                 .body("stages", hasSize(1)));
 
+        long feed = statementsFor(() -> given().queryParam("employer", org.employerId())
+                .get("/api/v1/feeds/positions.rss")
+                .then()
+                .statusCode(200));
+
         // employer exists + the page + the total, which is then kept for every page and size
         assertEquals(3, first);
         assertEquals(2, small);
@@ -81,6 +86,8 @@ class QueryCountTest {
         assertEquals(4, searched);
         assertEquals(1, searchedOn, "statements for the next page of a search");
         assertEquals(2, deadlines);
+        // employer exists + the entries + their first sections: a feed counts nothing
+        assertEquals(3, feed);
         // the posting with its unit path, sections, committee, links, contacts and stages
         assertEquals(1, detail);
     }
