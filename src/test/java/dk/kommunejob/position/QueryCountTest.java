@@ -73,7 +73,8 @@ class QueryCountTest {
                 .body("contacts", hasSize(1))
                 .body("stages", hasSize(1)));
 
-        long feed = statementsFor(() -> given().queryParam("employer", org.employerId())
+        // By agency: no list above has counted this filter's matches, so a count would show.
+        long feed = statementsFor(() -> given().queryParam("agency", org.agencyId())
                 .get("/api/v1/feeds/positions.rss")
                 .then()
                 .statusCode(200));
@@ -86,7 +87,7 @@ class QueryCountTest {
         assertEquals(4, searched);
         assertEquals(1, searchedOn, "statements for the next page of a search");
         assertEquals(2, deadlines);
-        // employer exists + the entries + their first sections: a feed counts nothing
+        // agency exists + the entries + their first sections: a feed counts nothing
         assertEquals(3, feed);
         // the posting with its unit path, sections, committee, links, contacts and stages
         assertEquals(1, detail);
