@@ -1,14 +1,20 @@
 package dk.kommunejob.page;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -23,6 +29,7 @@ import dk.kommunejob.position.Position;
 import dk.kommunejob.position.Section;
 import dk.kommunejob.stage.Stage;
 import dk.kommunejob.stage.StageKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -32,9 +39,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,6 +53,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -117,8 +128,19 @@ class ReferencePageTest {
         }
     }
 
-    /** A new browser (its own cache) at this size; console errors and uncaught exceptions are collected. */
+    /** A page at this path in a new browser of this size. */
     private Page open(Viewport viewport, String path) {
+        Page page = newPage(viewport);
+        visit(page, path);
+        return page;
+    }
+
+    private void visit(Page page, String path) {
+        page.navigate(root.toString().replaceAll("/$", "") + path);
+    }
+
+    /** A page in a new browser (its own cache) at this size; console errors and uncaught exceptions are collected. */
+    private Page newPage(Viewport viewport) {
         context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(viewport.width, viewport.height)
                 .setIsMobile(viewport == Viewport.phone)
@@ -132,7 +154,6 @@ class ReferencePageTest {
             }
         });
         page.onPageError(errors::add);
-        page.navigate(root.toString().replaceAll("/$", "") + path);
         return page;
     }
 
@@ -283,11 +304,109 @@ class ReferencePageTest {
     }
 
     @Test
+    void theBrowserReusesAnswersAsTheApiAllowsAndThePageKeepsNoCopyOfItsOwn() {
+        Org org = TestData.org();
+        Position position = TestData.position(org, p -> p.title = "Kok til Rådhuskantinen");
+        TestData.notificationsArrived();
+
+        // What became of each request for the list, as chromium's devtools report it.
+        Page page = newPage(Viewport.desktop);
+        CDPSession devtools = context.newCDPSession(page);
+        Map<String, String> lists = new LinkedHashMap<>();
+        devtools.on("Network.requestWillBeSent", event -> {
+            if (event.getAsJsonObject("request").get("url").getAsString().contains("/api/v1/positions?")) {
+                lists.put(event.get("requestId").getAsString(), "sent");
+            }
+        });
+        devtools.on(
+                "Network.requestServedFromCache",
+                event -> lists.replace(event.get("requestId").getAsString(), "cache"));
+        devtools.on("Network.responseReceived", event -> {
+            JsonObject response = event.getAsJsonObject("response");
+            lists.computeIfPresent(
+                    event.get("requestId").getAsString(),
+                    (id, seen) -> seen.equals("cache")
+                                    || response.get("fromDiskCache").getAsBoolean()
+                            ? "cache"
+                            : response.get("status").getAsString());
+        });
+        devtools.send("Network.enable");
+        visit(page, "/?enhed=" + org.unitId());
+        assertThat(titles(page)).hasText(new String[] {position.title});
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(position.title))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText(position.title);
+        page.goBack();
+        assertThat(titles(page)).hasText(new String[] {position.title});
+        // Asked for twice: the second time the browser's cache answered as the API's Cache-Control and ETag allow,
+        // from its store or with a 304. A page that bypassed the cache would have fetched it whole again.
+        page.waitForCondition(() -> !lists.containsValue("sent"));
+        List<String> outcomes = List.copyOf(lists.values());
+        assertEquals(2, outcomes.size(), outcomes.toString());
+        assertEquals("200", outcomes.get(0), outcomes.toString());
+        assertTrue(Set.of("cache", "304").contains(outcomes.get(1)), outcomes.toString());
+
+        // With the browser's cache out of the way (as once max-age has passed), the next views show a change:
+        // the page itself keeps nothing.
+        JsonObject disabled = new JsonObject();
+        disabled.addProperty("cacheDisabled", true);
+        devtools.send("Network.setCacheDisabled", disabled);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Position changed = Position.findById(position.id);
+            changed.title = "Køkkenleder til Rådhuskantinen";
+            changed.updatedAt = OffsetDateTime.now();
+        });
+        TestData.notificationsArrived();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(position.title))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Køkkenleder til Rådhuskantinen");
+        page.goBack();
+        assertThat(titles(page)).hasText(new String[] {"Køkkenleder til Rådhuskantinen"});
+        assertEquals(0, page.evaluate("() => localStorage.length + sessionStorage.length"));
+        assertEquals(List.of(), errors, "console errors");
+    }
+
+    @Test
+    void theKeyboardReachesTheSearchWithAVisibleFocusOnTheWay() {
+        Page page = open(Viewport.desktop, "/");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("ledige stillinger");
+        List<String> focused = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            page.keyboard().press("Tab");
+            Locator element = page.locator(":focus");
+            focused.add(element.evaluate("e => e.id || e.textContent.trim()").toString());
+            assertEquals(
+                    "solid 3px",
+                    element.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"),
+                    "the focus ring of " + focused);
+            assertTrue(element.boundingBox().y >= 0, "on screen: " + focused);
+        }
+        assertEquals(List.of("Spring til indholdet", "Ledige stillinger", "q", "enhed", "Søg"), focused);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/,text/html", "/app.js,text/javascript", "/style.css,text/css", "/favicon.svg,image/svg+xml"})
+    void thePagesFilesAreRevalidatedAndMayLoadOnlyFromThisOrigin(String path, String mediaType) {
+        given().get(path)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith(mediaType))
+                // No version in the names: a new release must reach browsers at once, not after a day.
+                .header("Cache-Control", "no-cache")
+                .header("Last-Modified", notNullValue())
+                .header("Content-Security-Policy", startsWith("default-src 'self'; "))
+                .header("X-Content-Type-Options", "nosniff");
+        given().get("/api/v1/units").then().statusCode(200).header("Content-Security-Policy", nullValue());
+    }
+
+    @Test
     void anUnknownPostingOrUnitIsSaidPlainly() {
         Page page = open(Viewport.desktop, "/?stilling=findes-ikke-" + UUID.randomUUID());
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Stillingen findes ikke.");
 
-        page.navigate(root.toString().replaceAll("/$", "") + "/?enhed=987654321");
+        visit(page, "/?enhed=987654321");
         // The API's own words, in Danish.
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("987654321");
         assertThat(page.locator("#liste")).isHidden();
