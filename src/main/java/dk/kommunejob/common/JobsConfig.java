@@ -51,7 +51,8 @@ public interface JobsConfig {
 
     /**
      * A posting's page on the website, `{slug}` standing for its slug
-     * (https://albertslund.dk/job/{slug}); by default the posting in this API.
+     * (https://albertslund.dk/job/{slug}); by default the posting on this service's reference page
+     * ({JOBS_PUBLIC_URL}/?stilling={slug}).
      */
     Optional<String> postingPageUrl();
 

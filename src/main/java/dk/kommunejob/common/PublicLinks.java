@@ -11,7 +11,8 @@ public class PublicLinks {
 
     PublicLinks(JobsConfig config) {
         this.api = config.publicUrl().replaceAll("/+$", "");
-        this.postingPage = config.postingPageUrl().orElse(api + "/api/v1/positions/{slug}");
+        // By default the reference page's view of the posting, a page for a person rather than JSON.
+        this.postingPage = config.postingPageUrl().orElse(api + "/?stilling={slug}");
     }
 
     /** `/api/v1/...` at the API's public address. */

@@ -98,7 +98,7 @@ class CalendarTest {
         assertEquals(
                 p.applicationDeadline.toInstant(),
                 ((ZonedDateTime) deadline.getStartDate().get().getDate()).toInstant());
-        assertEquals("http://localhost:8080/api/v1/positions/" + p.slug, text(deadline, "URL"));
+        assertEquals("http://localhost:8080/?stilling=" + p.slug, text(deadline, "URL"));
     }
 
     @Test

@@ -66,7 +66,7 @@ class FeedTest {
 
         SyndEntry first = feed.getEntries().get(0);
         assertEquals("Skoleleder", first.getTitle());
-        assertEquals("http://localhost:8080/api/v1/positions/" + newer.slug, first.getLink());
+        assertEquals("http://localhost:8080/?stilling=" + newer.slug, first.getLink());
         assertEquals(Feeds.entryId(newer.id), first.getUri());
         assertEquals(
                 Date.from(newer.publishedAt.truncatedTo(ChronoUnit.SECONDS).toInstant()), first.getPublishedDate());

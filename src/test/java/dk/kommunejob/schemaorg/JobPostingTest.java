@@ -89,7 +89,7 @@ class JobPostingTest {
                 .body("baseSalary.currency", equalTo("DKK"))
                 .body("baseSalary.value.value", equalTo(45000))
                 .body("baseSalary.value.unitText", equalTo("MONTH"))
-                .body("url", equalTo("http://localhost:8080/api/v1/positions/" + p.slug))
+                .body("url", equalTo("http://localhost:8080/?stilling=" + p.slug))
                 .extract();
         // Markup a section carries is kept as far as it is safe.
         assertTrue(answer.path("description").toString().contains("<p>Anden <i>del</i>.</p>"), answer.asString());
