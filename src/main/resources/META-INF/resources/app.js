@@ -12,7 +12,11 @@ const dateFormat = new Intl.DateTimeFormat('da-DK', { timeZone: ZONE, day: 'nume
 const timeFormat = new Intl.DateTimeFormat('da-DK', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
 // A stage's date is a calendar date already: formatted as it stands, not moved through a time zone.
 const stageDateFormat = new Intl.DateTimeFormat('da-DK', {
-  timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
 });
 const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
 
@@ -53,7 +57,8 @@ function nodes(children) {
 function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) element.setAttribute(name, value === true ? '' : value);
+    if (value !== undefined && value !== null && value !== false)
+      element.setAttribute(name, value === true ? '' : value);
   }
   element.append(...nodes(children));
   return element;
@@ -81,9 +86,13 @@ function deadline(iso) {
 }
 
 function facts(rows) {
-  return h('dl', { class: 'fakta' },
-    rows.filter(([, value]) => value !== undefined && value !== null && value !== '')
-      .map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))));
+  return h(
+    'dl',
+    { class: 'fakta' },
+    rows
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))),
+  );
 }
 
 function pageUrl(params) {
@@ -99,8 +108,13 @@ function unitOptions(units, counts, chosen) {
   const walk = (nodes, depth) => {
     for (const unit of nodes) {
       const value = String(unit.id);
-      options.push(h('option', { value, selected: value === chosen },
-        `${'\u00a0\u00a0'.repeat(depth)}${unit.name} (${counts.get(value) ?? 0})`));
+      options.push(
+        h(
+          'option',
+          { value, selected: value === chosen },
+          `${'\u00a0\u00a0'.repeat(depth)}${unit.name} (${counts.get(value) ?? 0})`,
+        ),
+      );
       walk(unit.children, depth + 1);
     }
   };
@@ -109,14 +123,20 @@ function unitOptions(units, counts, chosen) {
 }
 
 function summary(position) {
-  return h('li', {},
-    h('article', { class: 'kort', 'aria-labelledby': `s-${position.id}` },
+  return h(
+    'li',
+    {},
+    h(
+      'article',
+      { class: 'kort', 'aria-labelledby': `s-${position.id}` },
       h('h2', { id: `s-${position.id}` }, h('a', { href: pageUrl([['stilling', position.slug]]) }, position.title)),
       facts([
         ['Enhed', position.unit.name],
         ['Rekrutteringsbureau', position.agency?.name],
         ['Ansøgningsfrist', deadline(position.applicationDeadline)],
-      ])));
+      ]),
+    ),
+  );
 }
 
 function paging(params, page, total) {
@@ -128,10 +148,15 @@ function paging(params, page, total) {
     if (to === 1) next.delete('side');
     return h('a', { href: pageUrl(next), rel }, text);
   };
-  pages.replaceChildren(h('ul', {},
-    h('li', {}, page > 1 ? link(page - 1, 'Forrige side', 'prev') : null),
-    h('li', { 'aria-current': 'page' }, `Side ${page} af ${last}`),
-    h('li', {}, page < last ? link(page + 1, 'Næste side', 'next') : null)));
+  pages.replaceChildren(
+    h(
+      'ul',
+      {},
+      h('li', {}, page > 1 ? link(page - 1, 'Forrige side', 'prev') : null),
+      h('li', { 'aria-current': 'page' }, `Side ${page} af ${last}`),
+      h('li', {}, page < last ? link(page + 1, 'Næste side', 'next') : null),
+    ),
+  );
 }
 
 async function showList(params) {
@@ -149,8 +174,23 @@ async function showList(params) {
   count.textContent = answer.total === 1 ? '1 ledig stilling' : `${answer.total} ledige stillinger`;
   items.replaceChildren(...answer.items.map(summary));
   if (answer.items.length === 0 && answer.total > 0) {
-    items.replaceChildren(h('li', {}, 'Der er ingen stillinger på denne side. ',
-      h('a', { href: pageUrl([['q', q], ['enhed', unit]]) }, 'Gå til første side')));
+    items.replaceChildren(
+      h(
+        'li',
+        {},
+        'Der er ingen stillinger på denne side. ',
+        h(
+          'a',
+          {
+            href: pageUrl([
+              ['q', q],
+              ['enhed', unit],
+            ]),
+          },
+          'Gå til første side',
+        ),
+      ),
+    );
   }
   paging(params, page, answer.total);
   document.title = q ? `Søgning: ${q} – Ledige stillinger` : 'Ledige stillinger';
@@ -197,21 +237,29 @@ function sectionBody(text) {
   }
   for (const paragraph of text.trim().split(/\n\s*\n/)) {
     const p = h('p');
-    paragraph.trim().split('\n').forEach((line, index) => {
-      if (index > 0) p.append(h('br'));
-      copyMarkup(markup(line.trim()), p);
-    });
+    paragraph
+      .trim()
+      .split('\n')
+      .forEach((line, index) => {
+        if (index > 0) p.append(h('br'));
+        copyMarkup(markup(line.trim()), p);
+      });
     body.append(p);
   }
   return body;
 }
 
 function contact(person) {
-  return h('li', {},
+  return h(
+    'li',
+    {},
     h('p', { class: 'navn' }, person.name),
     h('p', {}, [person.role, person.organisation].filter(Boolean).join(', ')),
-    person.phone ? h('p', {}, 'Telefon: ', h('a', { href: `tel:${person.phone}` }, person.phoneDisplay ?? person.phone)) : null,
-    person.email ? h('p', {}, 'E-mail: ', h('a', { href: `mailto:${person.email}` }, person.email)) : null);
+    person.phone
+      ? h('p', {}, 'Telefon: ', h('a', { href: `tel:${person.phone}` }, person.phoneDisplay ?? person.phone))
+      : null,
+    person.email ? h('p', {}, 'E-mail: ', h('a', { href: `mailto:${person.email}` }, person.email)) : null,
+  );
 }
 
 function clock(time) {
@@ -225,11 +273,14 @@ function stage(step) {
     if (step.startTime) when += `, kl. ${clock(step.startTime)}${step.endTime ? `–${clock(step.endTime)}` : ''}`;
   }
   const datetime = step.date && step.startTime ? `${step.date}T${step.startTime}` : step.date;
-  return h('li', {},
+  return h(
+    'li',
+    {},
     h('h3', {}, step.label),
     h('p', { class: 'naar' }, datetime ? h('time', { datetime }, when) : when),
     step.location ? h('p', {}, `Sted: ${step.location}`) : null,
-    step.note ? h('p', {}, step.note) : null);
+    step.note ? h('p', {}, step.note) : null,
+  );
 }
 
 function section(heading, ...content) {
@@ -241,54 +292,121 @@ function structuredData(slug, jsonLd) {
   if (jsonLd === null) return null;
   // What search engines read: the API's schema.org JobPosting, as a data block (never executed).
   document.head.append(h('script', { id: 'jsonld', type: 'application/ld+json' }, jsonLd));
-  return h('details', {},
+  return h(
+    'details',
+    {},
     h('summary', {}, 'Strukturerede data til søgemaskiner (schema.org JobPosting, JSON-LD)'),
-    h('p', {}, 'Hentes fra ', h('code', {}, `${API}/positions/${slug}`), ' med ', h('code', {}, 'Accept: application/ld+json'), '.'),
-    h('pre', { tabindex: '0', 'aria-label': 'JSON-LD' }, JSON.stringify(JSON.parse(jsonLd), null, 2)));
+    h(
+      'p',
+      {},
+      'Hentes fra ',
+      h('code', {}, `${API}/positions/${slug}`),
+      ' med ',
+      h('code', {}, 'Accept: application/ld+json'),
+      '.',
+    ),
+    h('pre', { tabindex: '0', 'aria-label': 'JSON-LD' }, JSON.stringify(JSON.parse(jsonLd), null, 2)),
+  );
 }
 
 async function showPosition(slug, back) {
   const path = `/positions/${encodeURIComponent(slug)}`;
-  const [position, jsonLd] = await Promise.all([
-    get(path),
-    get(path, 'application/ld+json').catch(() => null),
-  ]);
+  const [position, jsonLd] = await Promise.all([get(path), get(path, 'application/ld+json').catch(() => null)]);
   const open = position.status === 'open';
   const history = position.deadlineHistory.map((change) =>
-    h('li', {}, `Fristen blev ${deadlineText(change.changedAt)} flyttet fra ${deadlineText(change.previousDeadline)} til ${deadlineText(change.newDeadline)}.`));
+    h(
+      'li',
+      {},
+      `Fristen blev ${deadlineText(change.changedAt)} flyttet fra ${deadlineText(change.previousDeadline)} til ${deadlineText(change.newDeadline)}.`,
+    ),
+  );
 
-  detail.replaceChildren(...nodes([
-    h('p', {}, h('a', { href: back ?? '/', class: 'tilbage', 'data-tilbage': back ? '' : null }, 'Tilbage til alle stillinger')),
-    h('h1', { id: 'stilling-overskrift', tabindex: '-1' }, position.title),
-    h('p', { class: `status ${open ? 'aaben' : 'lukket'}` },
-      open ? `${position.statusLabel}: ansøgningsfrist ${deadlineText(position.applicationDeadline)}` : `${position.statusLabel}: fristen er udløbet`),
-    facts([
-      ['Arbejdsgiver', position.employer.name],
-      ['Enhed', position.unitPath.map((unit) => unit.name).join(' › ')],
-      ['Rekrutteringsbureau', position.agency?.name],
-      ['Reference til', position.reportsTo],
-      ['Ansøgningsfrist', position.applicationDeadline ? deadline(position.applicationDeadline) : null],
-      ['Arbejdstid', position.workingHours],
-      ['Løn', position.salary],
-      ['Pension', position.pension],
-      ['Tiltrædelse', position.startText ?? (position.startDate ? stageDateFormat.format(new Date(`${position.startDate}T00:00:00Z`)) : null)],
-      ['Ansættelsesvilkår', position.employmentTerms],
+  detail.replaceChildren(
+    ...nodes([
+      h(
+        'p',
+        {},
+        h(
+          'a',
+          { href: back ?? '/', class: 'tilbage', 'data-tilbage': back ? '' : null },
+          'Tilbage til alle stillinger',
+        ),
+      ),
+      h('h1', { id: 'stilling-overskrift', tabindex: '-1' }, position.title),
+      h(
+        'p',
+        { class: `status ${open ? 'aaben' : 'lukket'}` },
+        open
+          ? `${position.statusLabel}: ansøgningsfrist ${deadlineText(position.applicationDeadline)}`
+          : `${position.statusLabel}: fristen er udløbet`,
+      ),
+      facts([
+        ['Arbejdsgiver', position.employer.name],
+        ['Enhed', position.unitPath.map((unit) => unit.name).join(' › ')],
+        ['Rekrutteringsbureau', position.agency?.name],
+        ['Reference til', position.reportsTo],
+        ['Ansøgningsfrist', position.applicationDeadline ? deadline(position.applicationDeadline) : null],
+        ['Arbejdstid', position.workingHours],
+        ['Løn', position.salary],
+        ['Pension', position.pension],
+        [
+          'Tiltrædelse',
+          position.startText ??
+            (position.startDate ? stageDateFormat.format(new Date(`${position.startDate}T00:00:00Z`)) : null),
+        ],
+        ['Ansættelsesvilkår', position.employmentTerms],
+      ]),
+      open && position.applyUrl
+        ? h('p', {}, h('a', { class: 'knap', href: position.applyUrl }, 'Søg stillingen'))
+        : null,
+      history.length ? h('ul', { class: 'historik' }, history) : null,
+      position.sections.map((part) => section(part.heading, sectionBody(part.body))),
+      position.hiringCommittee.length
+        ? section(
+            'Ansættelsesudvalg',
+            h(
+              'ul',
+              {},
+              position.hiringCommittee.map((member) => h('li', {}, `${member.name}, ${member.role}`)),
+            ),
+          )
+        : null,
+      position.contacts.length
+        ? section('Kontakt', h('ul', { class: 'kontakter' }, position.contacts.map(contact)))
+        : null,
+      position.stages.length
+        ? section('Rekrutteringsforløb', h('ol', { class: 'forloeb' }, position.stages.map(stage)))
+        : null,
+      position.links.length
+        ? section(
+            'Links og bilag',
+            h(
+              'ul',
+              {},
+              position.links.map((link) => h('li', {}, h('a', { href: link.url }, link.title))),
+            ),
+          )
+        : null,
+      section(
+        'Kalender og data',
+        h(
+          'ul',
+          {},
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: `${API}/calendars/positions/${position.slug}.ics` },
+              'Føj fristen og samtalerne til din kalender (iCalendar)',
+            ),
+          ),
+          h('li', {}, h('a', { href: `${API}${path}`, type: 'application/json' }, 'Opslaget som JSON')),
+        ),
+        structuredData(position.slug, jsonLd),
+      ),
     ]),
-    open && position.applyUrl ? h('p', {}, h('a', { class: 'knap', href: position.applyUrl }, 'Søg stillingen')) : null,
-    history.length ? h('ul', { class: 'historik' }, history) : null,
-    position.sections.map((part) => section(part.heading, sectionBody(part.body))),
-    position.hiringCommittee.length ? section('Ansættelsesudvalg',
-      h('ul', {}, position.hiringCommittee.map((member) => h('li', {}, `${member.name}, ${member.role}`)))) : null,
-    position.contacts.length ? section('Kontakt', h('ul', { class: 'kontakter' }, position.contacts.map(contact))) : null,
-    position.stages.length ? section('Rekrutteringsforløb', h('ol', { class: 'forloeb' }, position.stages.map(stage))) : null,
-    position.links.length ? section('Links og bilag',
-      h('ul', {}, position.links.map((link) => h('li', {}, h('a', { href: link.url }, link.title))))) : null,
-    section('Kalender og data',
-      h('ul', {},
-        h('li', {}, h('a', { href: `${API}/calendars/positions/${position.slug}.ics` }, 'Føj fristen og samtalerne til din kalender (iCalendar)')),
-        h('li', {}, h('a', { href: `${API}${path}`, type: 'application/json' }, 'Opslaget som JSON'))),
-      structuredData(position.slug, jsonLd)),
-  ]));
+  );
   document.title = `${position.title} – Ledige stillinger`;
   return detail.querySelector('h1');
 }
@@ -315,13 +433,17 @@ async function show({ focus = false } = {}) {
     if (turn !== shown) return;
     list.hidden = true;
     detail.hidden = true;
-    const text = error instanceof ApiError && error.status === 404 && slug
-      ? 'Stillingen findes ikke. Den kan være trukket tilbage.'
-      : error instanceof ApiError && error.status < 500
-        ? error.message
-        : 'Stillingerne kan ikke hentes lige nu. Prøv igen om lidt.';
-    failure.replaceChildren(h('h1', { tabindex: '-1' }, 'Det gik ikke'), h('p', {}, text),
-      h('p', {}, h('a', { href: '/' }, 'Til alle stillinger')));
+    const text =
+      error instanceof ApiError && error.status === 404 && slug
+        ? 'Stillingen findes ikke. Den kan være trukket tilbage.'
+        : error instanceof ApiError && error.status < 500
+          ? error.message
+          : 'Stillingerne kan ikke hentes lige nu. Prøv igen om lidt.';
+    failure.replaceChildren(
+      h('h1', { tabindex: '-1' }, 'Det gik ikke'),
+      h('p', {}, text),
+      h('p', {}, h('a', { href: '/' }, 'Til alle stillinger')),
+    );
     if (focus) failure.querySelector('h1').focus();
   } finally {
     view.removeAttribute('aria-busy');
@@ -337,7 +459,16 @@ function go(url, { state = {}, focus = true } = {}) {
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a');
-  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (
+    !link ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   const url = new URL(link.href, window.location.href);
   if (url.origin !== window.location.origin || url.pathname !== '/') return;
   event.preventDefault();
@@ -347,12 +478,20 @@ document.addEventListener('click', (event) => {
   }
   const fromList = !new URLSearchParams(window.location.search).has('stilling');
   const toDetail = url.searchParams.has('stilling');
-  go(url.pathname + url.search, { state: toDetail && fromList ? { back: window.location.pathname + window.location.search } : {} });
+  go(url.pathname + url.search, {
+    state: toDetail && fromList ? { back: window.location.pathname + window.location.search } : {},
+  });
 });
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  go(pageUrl([['q', form.elements.q.value.trim()], ['enhed', unitSelect.value]]), { focus: false });
+  go(
+    pageUrl([
+      ['q', form.elements.q.value.trim()],
+      ['enhed', unitSelect.value],
+    ]),
+    { focus: false },
+  );
 });
 
 window.addEventListener('popstate', () => show({ focus: true }));
