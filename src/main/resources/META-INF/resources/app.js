@@ -77,7 +77,7 @@ function daysLeft(iso) {
 function daysLeftText(iso) {
   if (new Date(iso) < new Date()) return 'fristen er udløbet';
   const days = daysLeft(iso);
-  if (days === 0) return 'sidste frist i dag';
+  if (days === 0) return 'fristen udløber i dag';
   return days === 1 ? '1 dag tilbage' : `${days} dage tilbage`;
 }
 
@@ -288,10 +288,13 @@ function section(heading, ...content) {
 }
 
 function structuredData(slug, jsonLd) {
-  document.getElementById('jsonld')?.remove();
+  document.querySelectorAll('head .jsonld').forEach((element) => element.remove());
   if (jsonLd === null) return null;
-  // What search engines read: the API's schema.org JobPosting, as a data block (never executed).
-  document.head.append(h('script', { id: 'jsonld', type: 'application/ld+json' }, jsonLd));
+  // What search engines read: the API's schema.org JobPosting, as a data block (never executed), and where it is.
+  document.head.append(
+    h('script', { class: 'jsonld', type: 'application/ld+json' }, jsonLd),
+    h('link', { class: 'jsonld', rel: 'alternate', type: 'application/ld+json', href: `${API}/positions/${slug}` }),
+  );
   return h(
     'details',
     {},
@@ -433,6 +436,7 @@ async function show({ focus = false } = {}) {
     if (turn !== shown) return;
     list.hidden = true;
     detail.hidden = true;
+    structuredData(null, null);
     const text =
       error instanceof ApiError && error.status === 404 && slug
         ? 'Stillingen findes ikke. Den kan være trukket tilbage.'

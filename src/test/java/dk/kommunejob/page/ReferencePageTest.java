@@ -256,6 +256,8 @@ class ReferencePageTest {
                         new Page.GetByRoleOptions().setName("Føj fristen og samtalerne til din kalender (iCalendar)")))
                 .hasAttribute("href", "/api/v1/calendars/positions/" + school.slug + ".ics");
         assertThat(page.locator("script[type='application/ld+json']")).hasCount(1);
+        assertThat(page.locator("link[rel='alternate'][type='application/ld+json']"))
+                .hasAttribute("href", "/api/v1/positions/" + school.slug);
         assertTrue(
                 page.locator("script[type='application/ld+json']").textContent().contains("\"@type\":\"JobPosting\""));
 
@@ -270,7 +272,7 @@ class ReferencePageTest {
         assertThat(titles(page)).hasText(new String[] {school.title});
         assertThat(page.getByLabel("Søg efter stilling eller ord")).hasValue("skole");
         assertThat(units).hasValue(department);
-        assertThat(page.locator("script[type='application/ld+json']")).hasCount(0);
+        assertThat(page.locator("head .jsonld")).hasCount(0);
         assertEquals(List.of(), errors, "console errors");
     }
 
