@@ -209,6 +209,7 @@ class ReferencePageTest {
         Locator first = page.locator("#stillinger li").filter(new Locator.FilterOptions().setHasText(school.title));
         assertThat(first).containsText(TestData.unit(org.unitId()).name);
         assertThat(first).containsText("(1 dag tilbage)");
+        assertFitsTheWidth(page, viewport);
 
         page.getByLabel("Søg efter stilling eller ord").fill("skole");
         page.getByRole(
@@ -238,6 +239,7 @@ class ReferencePageTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText(school.title);
         assertThat(page).hasTitle(school.title + " – Ledige stillinger");
+        assertFitsTheWidth(page, viewport);
         Locator contacts = page.locator(".kontakter");
         assertThat(contacts.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("20 33 70 91")))
                 .hasAttribute("href", "tel:+4520337091");
@@ -456,6 +458,14 @@ class ReferencePageTest {
         assertAccessible(page, "a posting");
         screenshot(page, "detail-" + viewport);
         assertEquals(List.of(), errors, "console errors");
+    }
+
+    /** Nothing wider than the viewport: no sideways scrolling on a phone (WCAG 1.4.10, reflow). */
+    private static void assertFitsTheWidth(Page page, Viewport viewport) {
+        // Against the device's width: a phone's browser widens its layout viewport to hold a page too wide.
+        assertTrue(
+                ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue() <= viewport.width,
+                "the page scrolls sideways");
     }
 
     private static void assertAccessible(Page page, String view) {
