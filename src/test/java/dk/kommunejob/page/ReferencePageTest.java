@@ -403,6 +403,8 @@ class ReferencePageTest {
                 .header("Content-Security-Policy", startsWith("default-src 'self'; "))
                 .header("X-Content-Type-Options", "nosniff");
         given().get("/api/v1/units").then().statusCode(200).header("Content-Security-Policy", nullValue());
+        // Swagger UI runs inline scripts that the page's policy would block.
+        given().get("/q/swagger-ui/").then().statusCode(200).header("Content-Security-Policy", nullValue());
     }
 
     @Test
@@ -455,6 +457,13 @@ class ReferencePageTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(position.title))
                 .click();
         assertThat(page.locator(".forloeb")).isVisible();
+        // The sections as the API's html: plain text in paragraphs, markup kept.
+        assertThat(page.locator("section:has(> h2:text-is('Indledning')) p"))
+                .hasText(
+                        new String[] {"Albertslund har stærke rødder i fællesskabet.", "Vi søger en engageret leder."});
+        assertThat(page.locator("section:has(> h2:text-is('Indledning')) em")).hasText("engageret");
+        assertThat(page.locator("section:has(> h2:text-is('Hovedopgaver')) li"))
+                .hasText(new String[] {"Ledelse", "Økonomi"});
         assertAccessible(page, "a posting");
         screenshot(page, "detail-" + viewport);
         assertEquals(List.of(), errors, "console errors");
