@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Ref;
+import dk.kommunejob.common.SafeHtml;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.organisation.OrgUnit;
 import dk.kommunejob.stage.StageView;
@@ -69,7 +70,19 @@ public record PositionDetail(
             @Schema(
                             description = "Plain text; paragraphs are separated by a blank line.",
                             example = "Afdelingschefen for Dagtilbud & Skole har en afgørende rolle ...")
-                    String body) {}
+                    String body,
+            @Schema(
+                            description =
+                                    "The text as HTML for a web page: plain text's paragraphs as `p` and its line "
+                                            + "breaks as `br`, escaped; markup kept to the safe subset (paragraphs, line breaks, "
+                                            + "emphasis, lists, http(s) links with `rel=\"nofollow\"`), sanitised.",
+                            example = "<p>Afdelingschefen for Dagtilbud &amp; Skole har en afgørende rolle ...</p>")
+                    String html) {
+
+        static SectionView of(String heading, String body) {
+            return new SectionView(heading, body, SafeHtml.paragraphs(body));
+        }
+    }
 
     @Schema(name = "CommitteeMember", description = "A member of the hiring committee.")
     public record CommitteeMemberView(
@@ -119,7 +132,7 @@ public record PositionDetail(
                 p.applyUrl,
                 p.publishedAt == null ? null : Copenhagen.local(p.publishedAt),
                 Copenhagen.local(p.updatedAt),
-                p.sections.stream().map(s -> new SectionView(s.heading, s.body)).toList(),
+                p.sections.stream().map(s -> SectionView.of(s.heading, s.body)).toList(),
                 p.hiringCommittee.stream()
                         .map(m -> new CommitteeMemberView(m.name, m.role))
                         .toList(),

@@ -60,6 +60,8 @@ class PublicPositionQuery {
             FROM position p JOIN employer e ON e.id = p.employer_id LEFT JOIN agency a ON a.id = p.agency_id
             WHERE p.status = 'published' AND """;
 
+    private record SectionRow(String heading, String body) {}
+
     private record ContactRow(long id, String name, String role, String organisation, String phone, String email) {}
 
     private record StageRow(
@@ -138,7 +140,9 @@ class PublicPositionQuery {
                 (String) row[11],
                 Copenhagen.local((OffsetDateTime) row[12]),
                 Copenhagen.local((OffsetDateTime) row[13]),
-                list((String) row[20], new TypeReference<List<SectionView>>() {}),
+                list((String) row[20], new TypeReference<List<SectionRow>>() {}).stream()
+                        .map(section -> SectionView.of(section.heading(), section.body()))
+                        .toList(),
                 list((String) row[21], new TypeReference<List<CommitteeMemberView>>() {}),
                 list((String) row[22], new TypeReference<List<LinkView>>() {}),
                 list((String) row[23], new TypeReference<List<DeadlineChangeView>>() {}).stream()

@@ -82,7 +82,7 @@ public class JobPostings {
             html.append("<h2>")
                     .append(SafeHtml.text(section.heading()))
                     .append("</h2>")
-                    .append(SafeHtml.paragraphs(section.body()));
+                    .append(section.html());
         }
         Map<String, String> terms = new LinkedHashMap<>();
         terms.put("term.reports-to", p.reportsTo());

@@ -56,6 +56,26 @@ class PositionDetailTest {
     }
 
     @Test
+    void eachSectionComesAlsoAsHtmlForAWebPage() {
+        Org org = TestData.org();
+        Position p = TestData.position(org, x -> {
+            x.sections.clear();
+            x.sections.add(new Section("Om os", "Børn & unge.\nEn linje mere.\n\nNyt afsnit med <em>vægt</em>."));
+            x.sections.add(new Section(
+                    "Opgaver", "<ul><li>Ledelse</li></ul><script>alert(1)</script><a href=\"javascript:x()\">x</a>"));
+        });
+
+        given().get("/api/v1/positions/" + p.slug)
+                .then()
+                .statusCode(200)
+                .body("sections[0].body", equalTo("Børn & unge.\nEn linje mere.\n\nNyt afsnit med <em>vægt</em>."))
+                .body(
+                        "sections[0].html",
+                        equalTo("<p>Børn &amp; unge.<br>En linje mere.</p><p>Nyt afsnit med <em>vægt</em>.</p>"))
+                .body("sections[1].html", equalTo("<ul><li>Ledelse</li></ul>x"));
+    }
+
+    @Test
     void draftsAndWithdrawnPositionsAreNotFound() {
         Org org = TestData.org();
         Position draft = TestData.position(org, x -> {
