@@ -73,6 +73,14 @@ public interface JobsConfig {
         MemorySize maxSize();
     }
 
+    Search search();
+
+    /** How search understands a query (README, "Search"). */
+    interface Search {
+        /** A synonym list to use instead of the one the application ships (search/synonyms.txt). */
+        Optional<String> synonyms();
+    }
+
     /** Per client (anonymous readers: per address), per minute. */
     interface RateLimit {
         @WithDefault("600")

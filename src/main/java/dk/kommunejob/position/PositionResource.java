@@ -11,6 +11,7 @@ import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.schemaorg.JobPosting;
 import dk.kommunejob.schemaorg.JobPostings;
+import dk.kommunejob.search.QueryUnderstanding;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -49,6 +50,9 @@ public class PositionResource {
     @Inject
     JobPostings jobPostings;
 
+    @Inject
+    QueryUnderstanding understanding;
+
     @GET
     @HttpCached
     @Operation(
@@ -81,7 +85,10 @@ public class PositionResource {
                 page.page(),
                 page.size(),
                 page.total(),
-                facets.isEmpty() ? null : positions.facets(criteria, facets));
+                facets.isEmpty() ? null : positions.facets(criteria, facets),
+                criteria.q() == null
+                        ? null
+                        : understanding.understand(criteria.q()).didYouMean());
     }
 
     @GET

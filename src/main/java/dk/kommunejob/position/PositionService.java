@@ -10,6 +10,9 @@ import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.organisation.OrganisationService;
+import dk.kommunejob.search.Match;
+import dk.kommunejob.search.QueryUnderstanding;
+import dk.kommunejob.search.SearchQuery;
 import dk.kommunejob.stage.StageView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
@@ -45,7 +49,6 @@ import org.hibernate.type.StandardBasicTypes;
 @Transactional(TxType.SUPPORTS)
 public class PositionService {
 
-    private static final String MATCHES = "p.search_vector @@ websearch_to_tsquery('danish', :q)";
     private static final String SUMMARY =
             """
             SELECT p.id, p.slug, p.title, u.id AS unit_id, u.name AS unit_name, e.id AS employer_id,
@@ -53,7 +56,11 @@ public class PositionService {
                    p.application_deadline, p.closed_at, p.published_at, p.hours, p.updated_at
             FROM position p JOIN org_unit u ON u.id = p.unit_id JOIN employer e ON e.id = p.employer_id
             LEFT JOIN agency a ON a.id = p.agency_id""";
-    private static final String RELEVANCE = "ts_rank(p.search_vector, websearch_to_tsquery('danish', :q)) DESC, p.id";
+    /** A searched page's text passage, when the title does not hold every searched word (search.Match). */
+    private static final String EXCERPT =
+            """
+            , CASE WHEN p.search_vector @@ cast(:titleQuery AS tsquery) THEN NULL
+                   ELSE ts_headline('danish', p.search_text, cast(:q AS tsquery), :headline) END AS excerpt""";
 
     @Inject
     EntityManager em;
@@ -72,6 +79,9 @@ public class PositionService {
 
     @Inject
     OrganisationService organisation;
+
+    @Inject
+    QueryUnderstanding understanding;
 
     /** Counts for one list query, while the data and the clock leave them as they are. */
     private VersionedCache<PositionCriteria, Long> totals;
@@ -113,7 +123,7 @@ public class PositionService {
         Map<String, Object> params = new HashMap<>();
         String where = where(criteria, now, params);
         if (criteria.q() != null) {
-            return searched(criteria, where, params, now, reading);
+            return searched(criteria, where, params, now, reading, counted);
         }
         params.put("limit", criteria.size());
         params.put("offset", (long) (criteria.page() - 1) * criteria.size());
@@ -150,14 +160,18 @@ public class PositionService {
             String where,
             Map<String, Object> params,
             OffsetDateTime now,
-            Validity.Reading reading) {
+            Validity.Reading reading,
+            boolean marked) {
+        SearchQuery query = understanding.understand(criteria.q());
         PositionCriteria matches = criteria.withoutPage();
         VersionedCache.Kept<long[]> kept = searches.find(matches, reading.at());
         long[] ordered;
         if (kept != null) {
             ordered = kept.value();
         } else {
-            String orderBy = criteria.sort() != null ? criteria.sort().orderBy : RELEVANCE;
+            String orderBy = criteria.sort() != null || query.isEmpty()
+                    ? (criteria.sort() != null ? criteria.sort() : PositionSort.DEADLINE).orderBy
+                    : query.orderBy("p.search_vector", params) + ", p.id";
             ordered = QuarkusTransaction.requiringNew().call(() -> {
                 em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan")
                         .executeUpdate();
@@ -175,8 +189,16 @@ public class PositionService {
         long[] page = Arrays.copyOfRange(ordered, from, Math.min(from + criteria.size(), ordered.length));
         List<PositionSummary> items = List.of();
         if (page.length > 0) {
+            Map<String, Object> byIds = new HashMap<>(Map.of("ids", page));
+            if (marked) {
+                byIds.put("q", query.tsquery());
+                byIds.put("titleQuery", query.titleTsquery());
+                byIds.put("headline", Match.HEADLINE_OPTIONS);
+            }
+            Set<String> lexemes = query.lexemes();
             Map<Long, PositionSummary> byId =
-                    summaries("p.status = 'published' AND p.id = ANY(:ids)", Map.of("ids", page), now).stream()
+                    summaries("p.status = 'published' AND p.id = ANY(:ids)", byIds, now).stream()
+                            .map(s -> marked ? s.withTitleMarks(Match.inTitle(s.title(), lexemes)) : s)
                             .collect(Collectors.toMap(PositionSummary::id, Function.identity()));
             items = Arrays.stream(page)
                     .mapToObj(byId::get)
@@ -187,8 +209,11 @@ public class PositionService {
     }
 
     private List<PositionSummary> summaries(String whereOrderAndPage, Map<String, Object> params, OffsetDateTime now) {
+        boolean excerpts = params.containsKey("headline");
         @SuppressWarnings("unchecked")
-        NativeQuery<Object[]> page = em.createNativeQuery(SUMMARY + " WHERE " + whereOrderAndPage)
+        NativeQuery<Object[]> page = em.createNativeQuery(
+                        SUMMARY.replace("\nFROM position p", (excerpts ? EXCERPT : "") + "\nFROM position p")
+                                + " WHERE " + whereOrderAndPage)
                 .unwrap(NativeQuery.class)
                 .addScalar("id", StandardBasicTypes.LONG)
                 .addScalar("slug", StandardBasicTypes.STRING)
@@ -204,13 +229,16 @@ public class PositionService {
                 .addScalar("published_at", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("hours", StandardBasicTypes.STRING)
                 .addScalar("updated_at", StandardBasicTypes.OFFSET_DATE_TIME);
+        if (excerpts) {
+            page.addScalar("excerpt", StandardBasicTypes.STRING);
+        }
         params.forEach(page::setParameter);
         return page.getResultList().stream().map(row -> summary(row, now)).toList();
     }
 
     private static PositionSummary summary(Object[] row, OffsetDateTime now) {
         OffsetDateTime deadline = (OffsetDateTime) row[9];
-        return new PositionSummary(
+        PositionSummary summary = new PositionSummary(
                 (Long) row[0],
                 (String) row[1],
                 (String) row[2],
@@ -224,6 +252,9 @@ public class PositionService {
                 Hours.of((String) row[12]),
                 Copenhagen.local((OffsetDateTime) row[11]),
                 Copenhagen.local((OffsetDateTime) row[13]));
+        return row.length > 14
+                ? summary.withExcerpt(row[14] == null ? null : Match.excerpt((String) row[14]))
+                : summary;
     }
 
     private String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
@@ -261,8 +292,13 @@ public class PositionService {
             params.put("deadlineBefore", Copenhagen.startOfDay(c.deadlineTo().plusDays(1)));
         }
         if (c.q() != null) {
-            where.append(" AND ").append(MATCHES);
-            params.put("q", c.q());
+            SearchQuery query = understanding.understand(c.q());
+            if (query.isEmpty()) {
+                where.append(" AND false");
+            } else {
+                where.append(" AND p.search_vector @@ cast(:q AS tsquery)");
+                params.put("q", query.tsquery());
+            }
         }
         return where.toString();
     }

@@ -2,7 +2,9 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Ref;
+import dk.kommunejob.search.Match;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A position as listings show it.")
@@ -26,8 +28,8 @@ public record PositionSummary(
         @Schema(description = "The hours in the answer's language.", example = "Fuld tid") String hoursLabel,
         @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00")
                 OffsetDateTime publishedAt,
-        @Schema(description = "When it last changed.", example = "2025-04-28T09:00:00+02:00")
-                OffsetDateTime updatedAt) {
+        @Schema(description = "When it last changed.", example = "2025-04-28T09:00:00+02:00") OffsetDateTime updatedAt,
+        @Schema(description = "Only in a search (`q`): where it matched.") Match match) {
 
     PositionSummary(
             long id,
@@ -54,7 +56,34 @@ public record PositionSummary(
                 hours,
                 hours == null ? null : hours.label(),
                 publishedAt,
-                updatedAt);
+                updatedAt,
+                null);
+    }
+
+    PositionSummary withExcerpt(Match.Excerpt excerpt) {
+        return withMatch(new Match(List.of(), excerpt));
+    }
+
+    PositionSummary withTitleMarks(List<Match.Span> title) {
+        return withMatch(new Match(title, match == null ? null : match.excerpt()));
+    }
+
+    private PositionSummary withMatch(Match m) {
+        return new PositionSummary(
+                id,
+                slug,
+                title,
+                unit,
+                employer,
+                agency,
+                applicationDeadline,
+                status,
+                statusLabel,
+                hours,
+                hoursLabel,
+                publishedAt,
+                updatedAt,
+                m);
     }
 
     public static PositionSummary of(Position p, OffsetDateTime now) {

@@ -6,6 +6,8 @@ import dk.kommunejob.cache.Validity;
 import dk.kommunejob.cache.VersionedCache;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.position.PublicStatus;
+import dk.kommunejob.search.Danish;
+import dk.kommunejob.search.Synonyms;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.apache.lucene.util.automaton.Operations;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -52,6 +59,9 @@ public class Suggestions {
     @Inject
     Expiry expiry;
 
+    @Inject
+    Synonyms synonyms;
+
     private VersionedCache<Boolean, List<Entry>> index;
 
     @PostConstruct
@@ -59,33 +69,9 @@ public class Suggestions {
         index = new VersionedCache<>(version, 1, entries -> 1);
     }
 
-    /**
-     * Lower case, with the Danish letters as they are written without them ("æ" as "ae", "ø" as "oe",
-     * "å" as "aa") and "é" as "e", so "paed" and "pæd" both find "Pædagog".
-     */
-    static String fold(String text) {
-        return text.toLowerCase(Locale.ROOT)
-                .replace("æ", "ae")
-                .replace("ø", "oe")
-                .replace("å", "aa")
-                .replace("é", "e");
-    }
-
-    /** The words of a text: its runs of letters and digits, folded. */
+    /** The words of a text as search compares them (search.Danish): "paed", "ped" and "pæd" are alike. */
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        String folded = fold(text);
-        for (int i = 0; i <= folded.length(); i++) {
-            char c = i < folded.length() ? folded.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                word.append(c);
-            } else if (!word.isEmpty()) {
-                words.add(word.toString());
-                word.setLength(0);
-            }
-        }
-        return words;
+        return Danish.tokens(text).stream().map(t -> Danish.key(t.text())).toList();
     }
 
     /**
@@ -104,21 +90,110 @@ public class Suggestions {
         return Integer.compare(x.length, y.length);
     }
 
+    /**
+     * Every typed word (or one of its synonyms) is in the suggestion: the beginning of one of its words, or,
+     * from four letters, a part of one ("lærer" in "Musikskolelærer"). Only when that leaves room, suggestions
+     * with a typed word one edit off (two from 9 letters) follow, as search's typos.
+     */
     public List<Suggestion> suggest(String typed) {
         List<String> wanted = words(typed);
         if (wanted.isEmpty()) {
             return List.of();
         }
+        Index index = index();
+        List<List<Set<String>>> exact = new ArrayList<>();
+        List<List<Set<String>>> near = new ArrayList<>();
+        for (Danish.Token token : Danish.tokens(typed)) {
+            List<Set<String>> alternatives = new ArrayList<>();
+            alternatives.add(index.words(key -> matches(key, Danish.key(token.text()))));
+            for (List<String> synonym : synonyms.of(token.text())) {
+                // A synonym of several words stands for its last one; the others narrow nothing in a title.
+                String last = Danish.key(synonym.get(synonym.size() - 1));
+                alternatives.add(index.words(key -> matches(key, last)));
+            }
+            exact.add(alternatives);
+            near.add(List.of(typos(token.text(), index)));
+        }
         List<Suggestion> found = new ArrayList<>();
-        for (Entry entry : entries()) {
-            if (wanted.stream().allMatch(w -> entry.words().stream().anyMatch(word -> word.startsWith(w)))) {
+        for (Entry entry : index.entries()) {
+            if (has(entry, exact)) {
                 found.add(entry.suggestion());
                 if (found.size() == MAX) {
-                    break;
+                    return found;
+                }
+            }
+        }
+        for (int w = 0; w < near.size(); w++) {
+            List<List<Set<String>>> withTypo = new ArrayList<>(exact);
+            withTypo.set(w, near.get(w));
+            for (Entry entry : index.entries()) {
+                if (!found.contains(entry.suggestion()) && has(entry, withTypo)) {
+                    found.add(entry.suggestion());
+                    if (found.size() == MAX) {
+                        return found;
+                    }
                 }
             }
         }
         return found;
+    }
+
+    private static boolean matches(String word, String typed) {
+        return word.startsWith(typed) || (typed.length() >= Danish.MIN_COMPOUND_PART && word.contains(typed));
+    }
+
+    /** Whether, for each typed word, the entry has a word of one of its alternatives. */
+    private static boolean has(Entry entry, List<List<Set<String>>> wanted) {
+        for (List<Set<String>> alternatives : wanted) {
+            boolean any = false;
+            for (Set<String> words : alternatives) {
+                for (String word : entry.words()) {
+                    if (words.contains(word)) {
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index's words that begin with something a typo away from the typed word; none under 5 letters. */
+    private static Set<String> typos(String typed, Index index) {
+        int edits = typed.length() >= 9 ? 2 : typed.length() >= 5 ? 1 : 0;
+        if (edits == 0 || typed.length() > MAX_TYPO_LENGTH) {
+            return Set.of();
+        }
+        Automaton prefix = Operations.concatenate(
+                new LevenshteinAutomata(Danish.key(typed), true).toAutomaton(edits), Automata.makeAnyString());
+        CharacterRunAutomaton run =
+                new CharacterRunAutomaton(Operations.determinize(prefix, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
+        return index.words(run::run);
+    }
+
+    /** Longer typed words are looked for as they are. */
+    private static final int MAX_TYPO_LENGTH = 40;
+
+    private Index index() {
+        return new Index(entries());
+    }
+
+    /** The suggestions and their distinct words, which a typed word is compared with once each. */
+    private record Index(List<Entry> entries) {
+        Set<String> words(java.util.function.Predicate<String> test) {
+            Set<String> found = new HashSet<>();
+            for (Entry e : entries) {
+                for (String w : e.words()) {
+                    if (test.test(w)) {
+                        found.add(w);
+                    }
+                }
+            }
+            return found;
+        }
     }
 
     private List<Entry> entries() {

@@ -35,6 +35,8 @@ class QueryCountTest {
 
         // When answers expire is looked up once per version of the data, not per request.
         given().get("/api/v1/agencies").then().statusCode(200);
+        // Search reads the postings' new words once per change of the data (search.Vocabulary), not per request.
+        given().queryParam("q", "skole").get("/api/v1/positions").then().statusCode(200);
 
         long first = statementsFor(() -> given().queryParam("employer", org.employerId())
                 .queryParam("size", 2)

@@ -99,7 +99,7 @@ class SuggestionTest {
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(0));
-        assertEquals(List.of("paed", "le"), Suggestions.words("Pæd  le"));
-        assertEquals(List.of("paed", "s", "boern", "aa", "cafe"), Suggestions.words("pæd's Børn-Å café"));
+        assertEquals(List.of("ped", "le"), Suggestions.words("Pæd  le"));
+        assertEquals(List.of("ped", "s", "born", "a", "cafe"), Suggestions.words("pæd's Børn-Å café"));
     }
 }
