@@ -158,7 +158,8 @@ public class QueryUnderstanding {
             }
             alternatives.add(new Alternative(List.of(fuzzy), Tier.FUZZY, false));
         }
-        return new Expansion(alternatives, spelled(word, v.lexeme(best)));
+        String lexeme = v.lexeme(best);
+        return new Expansion(alternatives, vocabulary.writtenAs(lexeme, word).orElse(spelled(word, lexeme)));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
@@ -94,6 +95,32 @@ public class Vocabulary {
             snapshot = whole;
             generationAtWholeRead = generation;
         }
+    }
+
+    /**
+     * How the postings write a lexeme: the word that stems to it most often in a few postings that have it,
+     * the one nearest in length to what was typed among equals ("sygeplejersk" is written "sygeplejerske").
+     */
+    public Optional<String> writtenAs(String lexeme, String typed) {
+        @SuppressWarnings("unchecked")
+        List<String> texts = em.createNativeQuery(
+                        "SELECT p.title || ' ' || p.search_text FROM position p WHERE p.status = 'published' "
+                                + "AND p.search_vector @@ cast(:lexeme AS tsquery) LIMIT 5",
+                        String.class)
+                .setParameter("lexeme", SearchQuery.quote(lexeme))
+                .getResultList();
+        Map<String, Integer> written = new HashMap<>();
+        for (String text : texts) {
+            for (Danish.Token t : Danish.tokens(text)) {
+                if (Danish.stem(t.text()).equals(lexeme)) {
+                    written.merge(t.text(), 1, Integer::sum);
+                }
+            }
+        }
+        return written.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparingInt(e -> -Math.abs(e.getKey().length() - typed.length())))
+                .map(Map.Entry::getKey);
     }
 
     private Snapshot read(Snapshot base, OffsetDateTime since) {
