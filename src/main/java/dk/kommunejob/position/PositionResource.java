@@ -58,9 +58,11 @@ public class PositionResource {
     @Operation(
             operationId = "listPositions",
             summary = "List and search positions",
-            description = "Published positions, open ones unless `status` says otherwise. With `q`, a Danish full-text "
-                    + "search over title and text (\"skoler\" finds \"Skole\"), ranked by relevance unless `sort` is given; "
-                    + "otherwise sorted by deadline, soonest first.")
+            description = "Published positions, open ones unless `status` says otherwise. With `q`, a search that "
+                    + "understands Danish (compound words, æ/ø/å written out, typos, synonyms: see the parameter), "
+                    + "ranked by relevance unless `sort` is given, each item with its `match` marks and the page with "
+                    + "`didYouMean` when a close spelling finds what the query does not; otherwise sorted by deadline, "
+                    + "soonest first.")
     @APIResponse(responseCode = "200", description = "One page of positions.")
     @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")

@@ -8,6 +8,7 @@ import dk.kommunejob.problem.Problems;
 import jakarta.ws.rs.QueryParam;
 import java.util.function.LongPredicate;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -19,8 +20,28 @@ public class PositionScope {
 
     @QueryParam("q")
     @Parameter(
-            description = "Search words, Danish word forms included; quotes and `-word` work as on the web.",
-            example = "skoleleder",
+            description = "Search words; a position matches when it has every word (in its title or text) in one of "
+                    + "the forms search understands (README, \"Search\"):\n\n"
+                    + "- any Danish form of the word: `lærerne` finds \"Lærer\";\n"
+                    + "- compounds it ends or starts, linking letters included: `lærer` finds \"Folkeskolelærer\", "
+                    + "`rengøring` finds \"Rengøringsassistent\"; words under 4 letters (`it`, `hr`) only whole "
+                    + "words and hyphenated parts (\"IT-supporter\");\n"
+                    + "- a compound written apart or with an elided hyphen: `handicap hjælper`, `socialassistent` "
+                    + "(\"Social- og sundhedsassistent\");\n"
+                    + "- æ, ø and å written as ae, oe, aa or as a phone's a, o, e: `paedagog`, `rengoring`;\n"
+                    + "- a word of 5 letters or more one letter off (two from 9 letters), only when the word is in "
+                    + "no posting: then `didYouMean` gives the corrected query;\n"
+                    + "- the reviewed synonym list: `sosu`, `ppr`, `hr`.\n\n"
+                    + "Ranked: the word in the title, then a compound of it in the title, then in the text, then a "
+                    + "spelling one or two letters off. Each item's `match` says where it matched. Punctuation, "
+                    + "symbols and search operators are no words (a query of only those finds nothing), nor are "
+                    + "Danish stop words (`og`, `til`); the first 32 words count.",
+            examples = {
+                @ExampleObject(name = "compound", value = "lærer", summary = "finds Folkeskolelærer, Musikskolelærer"),
+                @ExampleObject(name = "letters", value = "paedagog", summary = "finds Pædagog, Talepædagog"),
+                @ExampleObject(name = "typo", value = "sygeplejeske", summary = "finds Sygeplejerske; didYouMean"),
+                @ExampleObject(name = "abbreviation", value = "sosu", summary = "finds Social- og sundhedsassistent")
+            },
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     String q;
 

@@ -57,6 +57,16 @@ public final class Danish {
         return stemmer.getCurrent();
     }
 
+    /** Letters, and hyphens between them: a lexeme that can be a compound ("og/eller" and "28.000" cannot). */
+    public static boolean isWord(String lexeme) {
+        for (int i = 0; i < lexeme.length(); i++) {
+            if (!Character.isLetter(lexeme.charAt(i)) && lexeme.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the word has æ, ø or å: then it means them, and is compared with them. */
     public static boolean hasDanishLetters(String word) {
         for (int i = 0; i < word.length(); i++) {

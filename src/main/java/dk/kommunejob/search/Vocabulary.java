@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
@@ -170,9 +169,12 @@ public class Vocabulary {
         private final int[] byEnd;
         private final String[] endKeys;
         private final OffsetDateTime readAt;
+        private final int mostPostings;
 
         Snapshot(Map<String, Integer> counts, OffsetDateTime readAt) {
             this.readAt = readAt;
+            this.mostPostings =
+                    counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             int n = counts.size();
             lexemes = counts.keySet().toArray(String[]::new);
             keys = new String[n];
@@ -205,6 +207,7 @@ public class Vocabulary {
             startKeys = s.startKeys;
             byEnd = s.byEnd;
             endKeys = s.endKeys;
+            mostPostings = s.mostPostings;
             this.readAt = readAt;
         }
 
@@ -231,6 +234,11 @@ public class Vocabulary {
         boolean contains(String lexeme) {
             int[] same = byKey.get(Danish.key(lexeme));
             return same != null && Arrays.stream(same).anyMatch(i -> lexemes[i].equals(lexeme));
+        }
+
+        /** The postings of the most common lexeme: about every posting, as some word is in all of them. */
+        public int mostPostings() {
+            return mostPostings;
         }
 
         public int size() {
@@ -274,8 +282,7 @@ public class Vocabulary {
 
         /** The lexemes whose key is at most {@code edits} edits (Damerau) from this one. */
         public void near(String key, int edits, IntConsumer each) {
-            CharacterRunAutomaton automaton =
-                    new CharacterRunAutomaton(new LevenshteinAutomata(key, true).toAutomaton(edits));
+            CharacterRunAutomaton automaton = Typos.near(key, edits);
             for (int i = 0; i < keys.length; i++) {
                 if (Math.abs(keys[i].length() - key.length()) <= edits && automaton.run(keys[i])) {
                     each.accept(i);

@@ -35,9 +35,12 @@ public class SuggestionResource {
             operationId = "suggest",
             summary = "Suggestions as you type",
             description = "At most " + Suggestions.MAX + " titles and unit names for a search box, to call on every "
-                    + "keystroke: every typed word is the beginning of one of their words, with or without the "
-                    + "Danish letters (`paed` finds \"Pædagog\", `boern` finds \"Børn\"). Titles of open positions "
-                    + "come first, then units, then titles of closed positions, each alphabetically.")
+                    + "keystroke, understanding what the list's `q` understands: every typed word (or a synonym of "
+                    + "it) is the beginning of one of their words, or from 4 letters a part of one (`lærer` finds "
+                    + "\"Musikskolelærer\"), with or without the Danish letters (`paed` finds \"Pædagog\", `boern` "
+                    + "finds \"Børn\"). Titles of open positions come first, then units, then titles of closed "
+                    + "positions, each alphabetically; then, if there is room, those a typed word of 5 letters or "
+                    + "more finds one letter off (two from 9): `sygeplejesk` finds \"Sygeplejerske\".")
     @APIResponse(
             responseCode = "200",
             description = "The suggestions, best first.",

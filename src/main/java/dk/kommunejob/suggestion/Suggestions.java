@@ -8,6 +8,7 @@ import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.position.PublicStatus;
 import dk.kommunejob.search.Danish;
 import dk.kommunejob.search.Synonyms;
+import dk.kommunejob.search.Typos;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,11 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.lucene.util.automaton.Automata;
-import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
-import org.apache.lucene.util.automaton.Operations;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -163,33 +160,39 @@ public class Suggestions {
 
     /** The index's words that begin with something a typo away from the typed word; none under 5 letters. */
     private static Set<String> typos(String typed, Index index) {
-        int edits = typed.length() >= 9 ? 2 : typed.length() >= 5 ? 1 : 0;
-        if (edits == 0 || typed.length() > MAX_TYPO_LENGTH) {
+        int edits = Typos.allowed(typed);
+        if (edits == 0) {
             return Set.of();
         }
-        Automaton prefix = Operations.concatenate(
-                new LevenshteinAutomata(Danish.key(typed), true).toAutomaton(edits), Automata.makeAnyString());
-        CharacterRunAutomaton run =
-                new CharacterRunAutomaton(Operations.determinize(prefix, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
-        return index.words(run::run);
+        CharacterRunAutomaton near = Typos.near(Danish.key(typed), edits);
+        return index.words(word -> Typos.startsNear(near, word));
     }
 
-    /** Longer typed words are looked for as they are. */
-    private static final int MAX_TYPO_LENGTH = 40;
+    private volatile Index last = new Index(List.of());
 
     private Index index() {
-        return new Index(entries());
+        List<Entry> entries = entries();
+        Index index = last;
+        if (index.entries() != entries) {
+            index = new Index(entries);
+            last = index;
+        }
+        return index;
     }
 
     /** The suggestions and their distinct words, which a typed word is compared with once each. */
-    private record Index(List<Entry> entries) {
+    private record Index(List<Entry> entries, String[] distinct) {
+        Index(List<Entry> entries) {
+            this(
+                    entries,
+                    entries.stream().flatMap(e -> e.words().stream()).distinct().toArray(String[]::new));
+        }
+
         Set<String> words(java.util.function.Predicate<String> test) {
             Set<String> found = new HashSet<>();
-            for (Entry e : entries) {
-                for (String w : e.words()) {
-                    if (test.test(w)) {
-                        found.add(w);
-                    }
+            for (String w : distinct) {
+                if (test.test(w)) {
+                    found.add(w);
                 }
             }
             return found;

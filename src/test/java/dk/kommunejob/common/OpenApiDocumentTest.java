@@ -59,7 +59,8 @@ class OpenApiDocumentTest {
                         ? doc.getMap("components.parameters."
                                 + given.get("$ref").toString().replace("#/components/parameters/", ""))
                         : given;
-                if (parameter.get("description") == null || parameter.get("example") == null) {
+                if (parameter.get("description") == null
+                        || (parameter.get("example") == null && parameter.get("examples") == null)) {
                     missing.add(where + ": parameter " + parameter.get("name"));
                 }
             }
