@@ -25,6 +25,7 @@ const detail = document.getElementById('stilling');
 const failure = document.getElementById('fejl');
 const form = document.getElementById('soegning');
 const count = document.getElementById('antal');
+const suggestion = document.getElementById('forslag');
 const items = document.getElementById('stillinger');
 const pages = document.getElementById('sider');
 const unitSelect = document.getElementById('enhed');
@@ -122,14 +123,33 @@ function unitOptions(units, counts, chosen) {
   unitSelect.replaceChildren(...options);
 }
 
+/** A text with the stretches a search matched (`{start, end}`, UTF-16 offsets as the API gives them) in `mark`. */
+function marked(text, spans = []) {
+  const parts = [];
+  let at = 0;
+  for (const { start, end } of spans) {
+    if (start < at || end > text.length) continue;
+    parts.push(text.slice(at, start), h('mark', {}, text.slice(start, end)));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.filter((part) => part !== '');
+}
+
 function summary(position) {
+  const excerpt = position.match?.excerpt;
   return h(
     'li',
     {},
     h(
       'article',
       { class: 'kort', 'aria-labelledby': `s-${position.id}` },
-      h('h2', { id: `s-${position.id}` }, h('a', { href: pageUrl([['stilling', position.slug]]) }, position.title)),
+      h(
+        'h2',
+        { id: `s-${position.id}` },
+        h('a', { href: pageUrl([['stilling', position.slug]]) }, marked(position.title, position.match?.title)),
+      ),
+      excerpt ? h('p', { class: 'uddrag' }, marked(excerpt.text, excerpt.marks)) : null,
       facts([
         ['Enhed', position.unit.name],
         ['Rekrutteringsbureau', position.agency?.name],
@@ -172,6 +192,26 @@ async function showList(params) {
   const counts = new Map((answer.facets?.[0]?.values ?? []).map((value) => [value.value, value.count]));
   unitOptions(units, counts, unit);
   count.textContent = answer.total === 1 ? '1 ledig stilling' : `${answer.total} ledige stillinger`;
+  // The API's corrected query, when a close spelling finds what the typed one does not.
+  suggestion.hidden = !answer.didYouMean;
+  suggestion.replaceChildren(
+    ...(answer.didYouMean
+      ? [
+          'Mente du ',
+          h(
+            'a',
+            {
+              href: pageUrl([
+                ['q', answer.didYouMean],
+                ['enhed', unit],
+              ]),
+            },
+            answer.didYouMean,
+          ),
+          '?',
+        ]
+      : []),
+  );
   items.replaceChildren(...answer.items.map(summary));
   if (answer.items.length === 0 && answer.total > 0) {
     items.replaceChildren(

@@ -79,6 +79,10 @@ public interface JobsConfig {
     interface Search {
         /** A synonym list to use instead of the one the application ships (search/synonyms.txt). */
         Optional<String> synonyms();
+
+        /** How often, after changes, the postings' vocabulary is read whole again (search.Vocabulary). */
+        @WithDefault("10m")
+        Duration vocabularyRefresh();
     }
 
     /** Per client (anonymous readers: per address), per minute. */

@@ -408,6 +408,42 @@ class ReferencePageTest {
     }
 
     @Test
+    void aSearchMarksWhatMatchedAndOffersTheSpellingItMeant() throws Exception {
+        Org org = TestData.org();
+        TestData.position(org, p -> p.title = "Musikskolelærer til Musikskolen");
+        TestData.position(org, p -> {
+            p.title = "Administrativ medarbejder";
+            p.sections.clear();
+            p.sections.add(new Section("Om jobbet", "Du hjælper vores musikskolelærere med skemaer og lokaler."));
+        });
+        TestData.position(org, p -> p.title = "Sygeplejerske til hjemmeplejen");
+        TestData.notificationsArrived();
+
+        // A compound's last part: the title's word marked; a match in the text shown as a marked excerpt.
+        Page page = open(Viewport.desktop, "/?q=l%C3%A6rer&enhed=" + org.unitId());
+        assertThat(titles(page)).hasText(new String[] {"Musikskolelærer til Musikskolen", "Administrativ medarbejder"});
+        assertThat(page.locator("#stillinger h2 mark")).hasText(new String[] {"Musikskolelærer"});
+        assertThat(page.locator("#stillinger .uddrag")).hasCount(1);
+        assertThat(page.locator("#stillinger .uddrag")).containsText("musikskolelærere med skemaer");
+        assertThat(page.locator("#stillinger .uddrag mark")).hasText("musikskolelærere");
+        assertThat(page.locator("#forslag")).isHidden();
+        assertAccessible(page, "a search with marks");
+        screenshot(page, "search-marks");
+
+        // A typo: found all the same, and the spelling offered, a link to its own search.
+        visit(page, "/?q=sygeplejeske&enhed=" + org.unitId());
+        assertThat(titles(page)).hasText(new String[] {"Sygeplejerske til hjemmeplejen"});
+        assertThat(page.locator("#forslag")).hasText("Mente du sygeplejerske?");
+        assertAccessible(page, "a search with a typo");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sygeplejerske").setExact(true))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/\\?q=sygeplejerske&enhed=" + org.unitId() + "$"));
+        assertThat(page.locator("#forslag")).isHidden();
+        assertThat(page.locator("#stillinger h2 mark")).hasText(new String[] {"Sygeplejerske"});
+        assertEquals(List.of(), errors, "console errors");
+    }
+
+    @Test
     void anUnknownPostingOrUnitIsSaidPlainly() {
         Page page = open(Viewport.desktop, "/?stilling=findes-ikke-" + UUID.randomUUID());
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Stillingen findes ikke.");
