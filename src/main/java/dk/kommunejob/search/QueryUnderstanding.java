@@ -38,6 +38,9 @@ public class QueryUnderstanding {
     /** The most postings-frequent compounds a word expands to; the rarest beyond are left out. */
     static final int MAX_COMPOUNDS = 80;
 
+    /** A correction this long also finds its compounds: "sygeplejeske" finds "Akutsygeplejerske". */
+    static final int MIN_FUZZY_COMPOUND = 5;
+
     /** A query word rarer than this, beside a spelling one edit off that is this many times as common, is asked about. */
     static final int RARE = 2;
 
@@ -162,7 +165,10 @@ public class QueryUnderstanding {
             Set<String> fuzzy = new LinkedHashSet<>();
             for (int i : near.subList(0, Math.min(near.size(), 3))) {
                 fuzzy.add(v.lexeme(i));
-                fuzzy.addAll(compounds(v.lexeme(i), v));
+                // The compounds of a short correction ("skol") would be half the postings.
+                if (v.key(i).length() >= MIN_FUZZY_COMPOUND) {
+                    fuzzy.addAll(compounds(v.lexeme(i), v));
+                }
             }
             alternatives.add(new Alternative(List.of(fuzzy), Tier.FUZZY, false));
         }
@@ -297,14 +303,17 @@ public class QueryUnderstanding {
      * correction of anything.
      */
     private static List<Integer> near(String word, int edits, Set<String> exact, Snapshot v) {
-        String key = Danish.key(Danish.stem(word));
+        String stem = Danish.stem(word);
+        String key = Danish.key(stem);
         for (int e = 1; e <= edits; e++) {
-            List<Integer> found = new ArrayList<>();
-            v.near(key, e, i -> {
-                if (!exact.contains(v.lexeme(i)) && v.postings(i) <= v.mostPostings() / 2) {
-                    found.add(i);
-                }
-            });
+            Set<Integer> near = new LinkedHashSet<>();
+            // Both as written and folded: "skoeleder" is "skoleleder" one letter short as written, where folding
+            // its "oe" would make it two edits from "skole" too.
+            v.nearAsWritten(stem, e, near::add);
+            v.near(key, e, near::add);
+            List<Integer> found = near.stream()
+                    .filter(i -> !exact.contains(v.lexeme(i)) && v.postings(i) <= v.mostPostings() / 2)
+                    .toList();
             List<Integer> sameStart = found.stream()
                     .filter(i -> v.key(i).charAt(0) == key.charAt(0))
                     .toList();

@@ -289,5 +289,15 @@ public class Vocabulary {
                 }
             }
         }
+
+        /** The lexemes at most {@code edits} edits from this one as written, Danish letters and all. */
+        public void nearAsWritten(String lexeme, int edits, IntConsumer each) {
+            CharacterRunAutomaton automaton = Typos.near(lexeme, edits);
+            for (int i = 0; i < lexemes.length; i++) {
+                if (Math.abs(lexemes[i].length() - lexeme.length()) <= edits && automaton.run(lexemes[i])) {
+                    each.accept(i);
+                }
+            }
+        }
     }
 }

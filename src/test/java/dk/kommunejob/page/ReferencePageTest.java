@@ -435,7 +435,9 @@ class ReferencePageTest {
         assertThat(titles(page)).hasText(new String[] {"Sygeplejerske til hjemmeplejen"});
         assertThat(page.locator("#forslag")).hasText("Mente du sygeplejerske?");
         assertAccessible(page, "a search with a typo");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sygeplejerske").setExact(true))
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("sygeplejerske").setExact(true))
                 .click();
         assertThat(page).hasURL(Pattern.compile("/\\?q=sygeplejerske&enhed=" + org.unitId() + "$"));
         assertThat(page.locator("#forslag")).isHidden();
