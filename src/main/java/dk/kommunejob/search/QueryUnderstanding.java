@@ -312,7 +312,7 @@ public class QueryUnderstanding {
             v.nearAsWritten(stem, e, near::add);
             v.near(key, e, near::add);
             List<Integer> found = near.stream()
-                    .filter(i -> !exact.contains(v.lexeme(i)) && v.postings(i) <= v.mostPostings() / 2)
+                    .filter(i -> !exact.contains(v.lexeme(i)) && !everywhere(i, v))
                     .toList();
             List<Integer> sameStart = found.stream()
                     .filter(i -> v.key(i).charAt(0) == key.charAt(0))
@@ -324,6 +324,11 @@ public class QueryUnderstanding {
             }
         }
         return List.of();
+    }
+
+    /** In over half the postings, where there are more than a few: a word like "får" or "år", no correction. */
+    private static boolean everywhere(int lexeme, Snapshot v) {
+        return v.postings(lexeme) > Math.max(v.mostPostings() / 2, 100);
     }
 
     /** At most how many postings have every part of an alternative: the fewest of any one part's. */

@@ -296,6 +296,8 @@ class DanishSearchTest {
 
     /** Letters only, so a made-up word stays one word to the stemmer and the tokenizer. */
     private static String tag() {
-        return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        return (UUID.randomUUID().toString() + UUID.randomUUID())
+                .replaceAll("[^a-f]", "")
+                .substring(0, 6);
     }
 }
