@@ -15,5 +15,6 @@ public record PositionPage(
                         description = "Only in a search (`q`) that found nothing, or far less than a close spelling "
                                 + "would: the query with its misspelt words corrected from the postings' own words. "
                                 + "A website offers it (\"Mente du sygeplejerske?\").",
-                        example = "sygeplejerske")
+                        example = "sygeplejerske",
+                        maxLength = 400)
                 String didYouMean) {}

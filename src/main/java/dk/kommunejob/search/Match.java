@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "excerpt of the text when the title alone does not hold every searched word. Offsets count "
                 + "UTF-16 code units from 0, end exclusive (JavaScript's `slice(start, end)`).")
 public record Match(
-        @Schema(description = "The title's words that matched, in order.") List<Span> title,
+        @Schema(description = "The title's words that matched, in order.", maxItems = 150) List<Span> title,
         @Schema(
                         description =
                                 "A short passage of the text around the matching words, when the title does not hold them all.")
@@ -20,16 +20,23 @@ public record Match(
 
     @Schema(description = "A matching stretch of a text.", example = "{\"start\": 0, \"end\": 15}")
     public record Span(
-            @Schema(description = "Offset of its first character.", example = "0") int start,
-            @Schema(description = "Offset just past its last character.", example = "15") int end) {}
+            @Schema(description = "Offset of its first character.", example = "0", minimum = "0", maximum = "2000")
+                    int start,
+            @Schema(
+                            description = "Offset just past its last character.",
+                            example = "15",
+                            minimum = "1",
+                            maximum = "2000")
+                    int end) {}
 
     @Schema(description = "A passage of the posting's text, plain (no markup), with the matching words' places.")
     public record Excerpt(
             @Schema(
                             description = "The passage, \"…\" where it was cut.",
-                            example = "… Vi søger en engageret musikskolelærer til …")
+                            example = "… Vi søger en engageret musikskolelærer til …",
+                            maxLength = 2000)
                     String text,
-            @Schema(description = "The matching words in `text`.") List<Span> marks) {}
+            @Schema(description = "The matching words in `text`.", maxItems = 24) List<Span> marks) {}
 
     /** What PostgreSQL's ts_headline marks with, in place of tags: characters no posting text has. */
     public static final char START = '\u0002';
