@@ -57,10 +57,12 @@ public class PositionService {
             FROM position p JOIN org_unit u ON u.id = p.unit_id JOIN employer e ON e.id = p.employer_id
             LEFT JOIN agency a ON a.id = p.agency_id""";
     /** A searched page's text passage, when the title does not hold every searched word (search.Match). */
-    private static final String EXCERPT =
+    private static final String SUMMARY_WITH_EXCERPT = SUMMARY.replace(
+            "\nFROM position p",
             """
             , CASE WHEN p.search_vector @@ cast(:titleQuery AS tsquery) THEN NULL
-                   ELSE ts_headline('danish', p.search_text, cast(:q AS tsquery), :headline) END AS excerpt""";
+                   ELSE ts_headline('danish', p.search_text, cast(:q AS tsquery), :headline) END AS excerpt
+            FROM position p""");
 
     @Inject
     EntityManager em;
@@ -195,10 +197,10 @@ public class PositionService {
                 byIds.put("titleQuery", query.titleTsquery());
                 byIds.put("headline", Match.HEADLINE_OPTIONS);
             }
-            Set<String> lexemes = query.lexemes();
+            Set<String> keys = query.keys();
             Map<Long, PositionSummary> byId =
                     summaries("p.status = 'published' AND p.id = ANY(:ids)", byIds, now).stream()
-                            .map(s -> marked ? s.withTitleMarks(Match.inTitle(s.title(), lexemes)) : s)
+                            .map(s -> marked ? s.withTitleMarks(Match.inTitle(s.title(), keys)) : s)
                             .collect(Collectors.toMap(PositionSummary::id, Function.identity()));
             items = Arrays.stream(page)
                     .mapToObj(byId::get)
@@ -212,8 +214,7 @@ public class PositionService {
         boolean excerpts = params.containsKey("headline");
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> page = em.createNativeQuery(
-                        SUMMARY.replace("\nFROM position p", (excerpts ? EXCERPT : "") + "\nFROM position p")
-                                + " WHERE " + whereOrderAndPage)
+                        (excerpts ? SUMMARY_WITH_EXCERPT : SUMMARY) + " WHERE " + whereOrderAndPage)
                 .unwrap(NativeQuery.class)
                 .addScalar("id", StandardBasicTypes.LONG)
                 .addScalar("slug", StandardBasicTypes.STRING)

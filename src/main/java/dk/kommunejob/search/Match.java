@@ -3,7 +3,6 @@ package dk.kommunejob.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where a search matched a posting, so a website can mark it. */
@@ -46,9 +45,11 @@ public record Match(
     public static final String HEADLINE_OPTIONS = "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=10, "
             + "ShortWord=2, MaxFragments=1, HighlightAll=false";
 
-    /** The title's words whose lexeme is one the query matched, by Danish's stemmer as PostgreSQL's. */
-    public static List<Span> inTitle(String title, Set<String> lexemes) {
-        Set<String> keys = lexemes.stream().map(Danish::key).collect(Collectors.toSet());
+    /**
+     * The title's words whose lexeme is one the query matched ({@link SearchQuery#keys()}, taken once per
+     * page), by Danish's stemmer as PostgreSQL's.
+     */
+    public static List<Span> inTitle(String title, Set<String> keys) {
         List<Span> spans = new ArrayList<>();
         for (Danish.Token t : Danish.tokens(title)) {
             if (keys.contains(Danish.key(Danish.stem(t.text()))) || keys.contains(Danish.key(t.text()))) {

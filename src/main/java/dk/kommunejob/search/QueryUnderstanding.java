@@ -137,13 +137,13 @@ public class QueryUnderstanding {
         if (!compounds.isEmpty()) {
             alternatives.add(new Alternative(List.of(compounds), Tier.COMPOUND, false));
         }
-        for (List<String> synonym : synonyms.of(word)) {
+        List<List<String>> synonymous = synonyms.of(word);
+        for (List<String> synonym : synonymous) {
             List<Set<String>> parts =
                     synonym.stream().map(w -> wordOrCompound(w, v)).toList();
             alternatives.add(new Alternative(parts, Tier.COMPOUND, false));
         }
-        boolean found =
-                !exact.isEmpty() || !compounds.isEmpty() || !synonyms.of(word).isEmpty();
+        boolean found = !exact.isEmpty() || !compounds.isEmpty() || !synonymous.isEmpty();
         // A split is no sign the word is spelt right: its parts may be near and still not next to each other.
         Alternative split = split(word, v);
         if (split != null && candidates(split, v) <= MAX_SPLIT_CANDIDATES) {

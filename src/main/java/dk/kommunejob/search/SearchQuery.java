@@ -41,10 +41,11 @@ public record SearchQuery(String text, List<Word> words, String didYouMean) {
         return words.isEmpty();
     }
 
-    /** Every lexeme that counts for some word of the query: what marks a match in a title. */
-    public Set<String> lexemes() {
+    /** The keys of every lexeme that counts for some word of the query: what marks a match in a title. */
+    public Set<String> keys() {
         Set<String> all = new HashSet<>();
-        words.forEach(w -> w.alternatives().forEach(a -> a.parts().forEach(all::addAll)));
+        words.forEach(w -> w.alternatives()
+                .forEach(a -> a.parts().forEach(part -> part.forEach(lexeme -> all.add(Danish.key(lexeme))))));
         return all;
     }
 

@@ -93,14 +93,14 @@ public class Suggestions {
      * with a typed word one edit off (two from 9 letters) follow, as search's typos.
      */
     public List<Suggestion> suggest(String typed) {
-        List<String> wanted = words(typed);
-        if (wanted.isEmpty()) {
+        List<Danish.Token> tokens = Danish.tokens(typed);
+        if (tokens.isEmpty()) {
             return List.of();
         }
         Index index = index();
         List<List<Set<String>>> exact = new ArrayList<>();
         List<List<Set<String>>> near = new ArrayList<>();
-        for (Danish.Token token : Danish.tokens(typed)) {
+        for (Danish.Token token : tokens) {
             List<Set<String>> alternatives = new ArrayList<>();
             alternatives.add(index.words(key -> matches(key, Danish.key(token.text()))));
             for (List<String> synonym : synonyms.of(token.text())) {
