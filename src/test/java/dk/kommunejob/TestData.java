@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Each test makes its own employer, units and agency and filters by them, so tests never see each
@@ -33,12 +34,12 @@ import org.hamcrest.TypeSafeMatcher;
  */
 public final class TestData {
 
-    /** The test profile's JOBS_BOOTSTRAP_EDITOR_KEY. */
+    /** The test profile's JOBS_BOOTSTRAP_EDITOR_KEY: an admin's. */
     public static final String BOOTSTRAP_KEY = "test-bootstrap-editor-key";
 
     private TestData() {}
 
-    /** A fresh employer: directorate → department → unit, a sibling department and an agency. */
+    /** A fresh employer: directorate → department → unit, a sibling department and an agency it engages. */
     public record Org(
             long employerId,
             long directorateId,
@@ -67,6 +68,7 @@ public final class TestData {
             other.persist();
             Agency agency = new Agency("Bureau " + tag, "https://bureau.example");
             agency.persist();
+            engage(employer.id, agency.id, LocalDate.now(Copenhagen.ZONE).minusDays(30), null);
             return new Org(employer.id, directorate.id, department.id, unit.id, other.id, agency.id);
         });
     }
@@ -182,10 +184,26 @@ public final class TestData {
         return key == null ? spec : spec.header("Authorization", "Bearer " + key);
     }
 
-    /** A new editor client's key. */
-    public static String editorKey(String name) {
-        return newClient("""
-                {"name": "%s", "role": "editor"}""".formatted(name));
+    /** A new editor client's key, for this employer. */
+    public static String editorKey(long employerId, String name) {
+        return newClient(
+                """
+                {"name": "%s", "role": "editor", "employerId": %d}""".formatted(name, employerId));
+    }
+
+    /** The employer engages the agency from {@code from} to {@code to} (null: open-ended), written as SQL would. */
+    public static void engage(long employerId, long agencyId, LocalDate from, LocalDate to) {
+        QuarkusTransaction.joiningExisting().run(() -> ((NativeQuery<?>)
+                        Employer.getEntityManager()
+                                .createNativeQuery(
+                                        """
+                        INSERT INTO engagement (employer_id, agency_id, starts_on, ends_on, created_at)
+                        VALUES (:employer, :agency, :from, :to, now())"""))
+                .setParameter("employer", employerId)
+                .setParameter("agency", agencyId)
+                .setParameter("from", from)
+                .setParameter("to", to, LocalDate.class)
+                .executeUpdate());
     }
 
     /** A new agency client's key. */

@@ -18,6 +18,8 @@ public class Agency extends PanacheEntityBase {
     public String name;
     public String website;
 
+    public long version;
+
     protected Agency() {}
 
     public Agency(String name, String website) {

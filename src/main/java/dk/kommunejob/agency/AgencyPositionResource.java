@@ -37,7 +37,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RateLimited("writes")
 @APIResponse(responseCode = "429", ref = "TooManyRequests")
 @Tag(name = "Positions")
-@RolesAllowed({"editor", "agency"})
+@RolesAllowed({"admin", "editor", "agency"})
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -63,7 +63,7 @@ public class Calendars {
     /** A posting's deadline and every stage that has a date. */
     String position(PositionDetail p) {
         List<CalendarComponent> events = new ArrayList<>();
-        events.add(deadline(p.id(), p.slug(), p.title(), p.applicationDeadline(), p.updatedAt()));
+        events.add(deadline(p.id(), p.employer().id(), p.slug(), p.title(), p.applicationDeadline(), p.updatedAt()));
         Map<StageKind, Integer> seen = new EnumMap<>(StageKind.class);
         for (StageView stage : p.stages()) {
             int nth = seen.merge(stage.kind(), 1, Integer::sum);
@@ -79,16 +79,18 @@ public class Calendars {
         return write(
                 Messages.text("calendar.deadlines"),
                 positions.stream()
-                        .map(p -> (CalendarComponent)
-                                deadline(p.id(), p.slug(), p.title(), p.applicationDeadline(), p.updatedAt()))
+                        .map(p -> (CalendarComponent) deadline(
+                                p.id(), p.employer().id(), p.slug(), p.title(), p.applicationDeadline(), p.updatedAt()))
                         .toList());
     }
 
-    private VEvent deadline(long id, String slug, String title, OffsetDateTime deadline, OffsetDateTime changed) {
+    private VEvent deadline(
+            long id, long employerId, String slug, String title, OffsetDateTime deadline, OffsetDateTime changed) {
+        String page = links.posting(employerId, slug);
         VEvent event = new VEvent(at(deadline), Messages.text("calendar.deadline", title));
         identified(event, "position-%d-deadline".formatted(id), changed);
-        event.add(new Url(URI.create(links.posting(slug))));
-        event.add(new Description(Messages.text("calendar.deadline.description", links.posting(slug))));
+        event.add(new Url(URI.create(page)));
+        event.add(new Description(Messages.text("calendar.deadline.description", page)));
         return event;
     }
 
@@ -104,8 +106,9 @@ public class Calendars {
             event.add(new Location(stage.location()));
         }
         String description = stage.kind().label() + (stage.note() == null ? "" : "\n\n" + stage.note());
-        event.add(new Description(description + "\n\n" + links.posting(p.slug())));
-        event.add(new Url(URI.create(links.posting(p.slug()))));
+        String page = links.posting(p.employer().id(), p.slug());
+        event.add(new Description(description + "\n\n" + page));
+        event.add(new Url(URI.create(page)));
         return event;
     }
 

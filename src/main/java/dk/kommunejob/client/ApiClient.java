@@ -15,7 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A system that calls the write API with a key: an editor's tool or an agency's portal. */
+/** A system that calls the write API with a key: the operator's, an employer's editing tool or an agency's portal. */
 @Entity
 @Table(name = "api_client")
 public class ApiClient extends PanacheEntityBase {
@@ -33,6 +33,10 @@ public class ApiClient extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "agency_id")
     public Agency agency;
+
+    /** An editor's employer. */
+    @Column(name = "employer_id")
+    public Long employerId;
 
     @Column(name = "key_hash")
     public String keyHash;

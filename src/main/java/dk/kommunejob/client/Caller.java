@@ -2,8 +2,12 @@ package dk.kommunejob.client;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The authenticated client behind a request, as the security identity carries it. */
-public record Caller(long clientId, String name, ClientRole role, Long agencyId) {
+/**
+ * The authenticated client behind a request, as the security identity carries it: its role and the tenant it
+ * is bound to (an editor's employer, an agency client's agency; an admin's is neither). What each may do is in
+ * {@link dk.kommunejob.tenancy.Access}.
+ */
+public record Caller(long clientId, String name, ClientRole role, Long employerId, Long agencyId) {
 
     static final String ATTRIBUTE = "caller";
 
@@ -12,12 +16,17 @@ public record Caller(long clientId, String name, ClientRole role, Long agencyId)
         return identity.getAttribute(ATTRIBUTE);
     }
 
-    public boolean isEditor() {
-        return role == ClientRole.editor;
+    public boolean isAdmin() {
+        return role == ClientRole.admin;
     }
 
-    /** Editors act on every posting; an agency only on its own agency's. */
-    public boolean mayActFor(Long positionAgencyId) {
-        return isEditor() || (agencyId != null && agencyId.equals(positionAgencyId));
+    /** An editor of this employer. */
+    public boolean edits(long employer) {
+        return role == ClientRole.editor && employerId == employer;
+    }
+
+    /** An agency client of this agency. */
+    public boolean actsForAgency(Long agency) {
+        return role == ClientRole.agency && agencyId.equals(agency);
     }
 }

@@ -14,8 +14,16 @@ public record ClientInput(
                 String name,
         @Schema(description = "What the client may do.", example = "agency", maxLength = 10) @NotNull ClientRole role,
         @Schema(
-                        description = "The agency an `agency` client acts for; absent for editors.",
+                        description = "The agency an `agency` client acts for; absent for the others.",
                         example = "1",
                         minimum = "1",
                         maximum = QueryParams.MAX_ID)
-                Long agencyId) {}
+                Long agencyId,
+        @Schema(
+                        description =
+                                "The employer an `editor` client edits; absent for the others. An editor creating "
+                                        + "an editor may leave it out: the new one edits the same employer.",
+                        example = "1",
+                        minimum = "1",
+                        maximum = QueryParams.MAX_ID)
+                Long employerId) {}

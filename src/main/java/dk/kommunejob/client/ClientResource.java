@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RateLimited("writes")
 @APIResponse(responseCode = "429", ref = "TooManyRequests")
 @Tag(name = "Clients")
-@RolesAllowed("editor")
+@RolesAllowed({"admin", "editor"})
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -53,7 +53,8 @@ public class ClientResource {
     @Operation(
             operationId = "createClient",
             summary = "Create a client",
-            description = "Creates an editor or agency client and returns its key, this once.")
+            description = "Creates a client and returns its key, this once. An admin creates any client; an "
+                    + "editor creates editors of its own employer.")
     @APIResponse(
             responseCode = "201",
             description = "The client and its key; Location names the client.",
@@ -65,7 +66,7 @@ public class ClientResource {
             @RequestBody(description = "The client to create.") @Valid @NotNull ClientInput input) {
         Caller caller = Caller.of(identity);
         return idempotency.once(caller, idempotencyKey, "/api/v1/clients", input, () -> {
-            ClientCreated created = clients.create(input);
+            ClientCreated created = clients.create(caller, input);
             return Response.created(
                             URI.create("/api/v1/clients/" + created.client().id()))
                     .entity(created)
@@ -77,10 +78,11 @@ public class ClientResource {
     @Operation(
             operationId = "listClients",
             summary = "List clients",
-            description = "Every client, revoked ones included, without keys.")
+            description = "The clients the caller manages, revoked ones included, without keys: an admin's "
+                    + "are every client, an editor's its employer's.")
     @APIResponse(responseCode = "200", description = "The clients.")
     public List<ClientView> list() {
-        return clients.list();
+        return clients.list(Caller.of(identity));
     }
 
     @DELETE
@@ -96,6 +98,7 @@ public class ClientResource {
     public void revoke(
             @Parameter(description = "Client id.", example = "7", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        clients.revoke(id).orElseThrow(() -> Problems.notFound(Messages.text("problem.not-found.client", id)));
+        clients.revoke(Caller.of(identity), id)
+                .orElseThrow(() -> Problems.notFound(Messages.text("problem.not-found.client", id)));
     }
 }

@@ -3,9 +3,11 @@ package dk.kommunejob.client;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
-        description =
-                "`editor`: may change every posting and manage clients; `agency`: only its own agency's postings.")
+        description = "`admin`: the operator, manages employers, agencies and every client; `editor`: one employer's "
+                + "postings, units, profile, settings, engagements and editors; `agency`: its own agency's postings, "
+                + "for the employers that engage it.")
 public enum ClientRole {
+    admin,
     editor,
     agency
 }

@@ -19,7 +19,10 @@ public interface JobsConfig {
     @WithDefault("200")
     int samplePositions();
 
-    /** An editor key that is made to exist at start, for a fresh install's first editor. */
+    /**
+     * The operator's admin key, made to exist at start so a fresh install needs no hand-made rows (the name is
+     * from before tenants, when it was the first editor's).
+     */
     Optional<String> bootstrapEditorKey();
 
     RateLimit rateLimit();

@@ -1,15 +1,21 @@
 package dk.kommunejob.common;
 
+import dk.kommunejob.organisation.EmployerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Absolute links to the API and to postings' pages (JOBS_PUBLIC_URL, JOBS_POSTING_PAGE_URL). */
+/**
+ * Absolute links to the API and to postings' pages: the employer's own posting page when it set one, otherwise
+ * JOBS_POSTING_PAGE_URL (JOBS_PUBLIC_URL for the API).
+ */
 @ApplicationScoped
 public class PublicLinks {
 
     private final String api;
     private final String postingPage;
+    private final EmployerSettings employers;
 
-    PublicLinks(JobsConfig config) {
+    PublicLinks(JobsConfig config, EmployerSettings employers) {
+        this.employers = employers;
         this.api = config.publicUrl().replaceAll("/+$", "");
         // By default the reference page's view of the posting, a page for a person rather than JSON.
         this.postingPage = config.postingPageUrl().orElse(api + "/?stilling={slug}");
@@ -20,8 +26,8 @@ public class PublicLinks {
         return api + path;
     }
 
-    /** Where a person reads the posting. */
-    public String posting(String slug) {
-        return postingPage.replace("{slug}", slug);
+    /** Where a person reads the posting: on its employer's website, or the deployment's default page. */
+    public String posting(long employerId, String slug) {
+        return employers.postingPage(employerId).orElse(postingPage).replace("{slug}", slug);
     }
 }

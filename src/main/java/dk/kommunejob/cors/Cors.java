@@ -2,6 +2,7 @@ package dk.kommunejob.cors;
 
 import dk.kommunejob.common.JobsConfig;
 import dk.kommunejob.common.Vary;
+import dk.kommunejob.organisation.EmployerSettings;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -13,18 +14,21 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Cross-origin access for the listed website origins (JOBS_CORS_ORIGINS): their browsers may read
- * the API's answers and send its requests; a preflight is answered here. Any other origin gets no
- * CORS headers and its browser keeps the answer from the page; the request itself is served as if
- * it had no Origin, since CORS protects browsers, not the API.
+ * Cross-origin access for the website origins listed in JOBS_CORS_ORIGINS or by any employer in its settings
+ * (an origin listed by one employer may read every employer's public answers, which are public anyway): their
+ * browsers may read the API's answers and send its requests; a preflight is answered here. Any other origin gets
+ * no CORS headers and its browser keeps the answer from the page; the request itself is served as if it had no
+ * Origin, since CORS protects browsers, not the API.
  *
  * <p>Quarkus' own CORS filter answers an unlisted origin with an empty 403 (not a problem, and
- * refusing clients outside browsers that send Origin) and sends no `Vary: Origin`, which a shared
- * cache needs to keep one origin's allowance from another: hence these few lines.
+ * refusing clients outside browsers that send Origin), sends no `Vary: Origin`, which a shared
+ * cache needs to keep one origin's allowance from another, and knows no origins from the database: hence these
+ * few lines.
  */
 @ApplicationScoped
 public class Cors {
@@ -38,8 +42,10 @@ public class Cors {
     static final String MAX_AGE = "86400";
 
     private final Set<String> origins;
+    private final EmployerSettings employers;
 
-    Cors(JobsConfig config) {
+    Cors(JobsConfig config, EmployerSettings employers) {
+        this.employers = employers;
         this.origins = config.corsOrigins().orElse(List.of()).stream()
                 .map(String::strip)
                 .filter(o -> !o.isEmpty())
@@ -48,18 +54,16 @@ public class Cors {
     }
 
     void install(@Observes Router router) {
-        if (!origins.isEmpty()) {
-            // Before the response cache (a kept answer gets the same headers) and before authentication
-            // (a preflight carries no key).
-            router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(this::handle);
-        }
+        // Before the response cache (a kept answer gets the same headers) and before authentication
+        // (a preflight carries no key). Always: an employer may list an origin at any time.
+        router.route("/api/*").order(Integer.MIN_VALUE + 3).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {
         MultiMap headers = context.response().headers();
         Vary.add(headers, "Origin");
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
-        boolean allowed = origin != null && origins.contains(origin);
+        boolean allowed = origin != null && (origins.contains(origin) || employers.originListed(origin));
         boolean preflight = context.request().method() == HttpMethod.OPTIONS
                 && context.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
         if (preflight) {
@@ -83,22 +87,30 @@ public class Cors {
 
     /** `https://albertslund.dk`, exactly as a browser sends it: scheme, host and any port, no path. */
     public static String origin(String configured) {
+        return parse(configured)
+                .orElseThrow(() -> new ConfigurationException(
+                        "JOBS_CORS_ORIGINS: '%s' is not an origin such as https://albertslund.dk"
+                                .formatted(configured)));
+    }
+
+    /** The origin a browser sends for this http(s) address without a path; empty when it is not one. */
+    public static Optional<String> parse(String text) {
         URI uri;
         try {
-            uri = new URI(configured);
+            uri = new URI(text);
         } catch (URISyntaxException e) {
-            uri = null;
+            return Optional.empty();
         }
-        if (uri == null
-                || uri.getScheme() == null
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
                 || uri.getHost() == null
                 || !(uri.getRawPath() == null
                         || uri.getRawPath().isEmpty()
                         || uri.getRawPath().equals("/"))
-                || uri.getRawQuery() != null) {
-            throw new ConfigurationException(
-                    "JOBS_CORS_ORIGINS: '%s' is not an origin such as https://albertslund.dk".formatted(configured));
+                || uri.getRawQuery() != null
+                || uri.getRawUserInfo() != null) {
+            return Optional.empty();
         }
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        return Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
     }
 }

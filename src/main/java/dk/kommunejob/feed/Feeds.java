@@ -132,7 +132,7 @@ public class Feeds {
     private SyndEntry entry(PositionSummary p, String opening, DateTimeFormatter when) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setTitle(p.title());
-        entry.setLink(links.posting(p.slug()));
+        entry.setLink(links.posting(p.employer().id(), p.slug()));
         entry.setUri(entryId(p.id()));
         entry.setPublishedDate(date(p.publishedAt()));
         entry.setUpdatedDate(date(p.updatedAt()));

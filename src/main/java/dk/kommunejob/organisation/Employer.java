@@ -39,6 +39,16 @@ public class Employer extends PanacheEntityBase {
 
     public String about;
 
+    /** A posting's page on the employer's site, `{slug}` for its slug; the deployment's default when null. */
+    @Column(name = "posting_page_url")
+    public String postingPageUrl;
+
+    /** Website origins allowed by CORS for the employer's pages. */
+    @Column(name = "website_origins")
+    public String[] websiteOrigins = new String[0];
+
+    public long version;
+
     @ElementCollection
     @CollectionTable(name = "employer_value", joinColumns = @JoinColumn(name = "employer_id"))
     @OrderColumn(name = "ord")

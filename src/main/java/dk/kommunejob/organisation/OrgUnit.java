@@ -1,6 +1,7 @@
 package dk.kommunejob.organisation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 
 /** A directorate, department or unit of an employer; a tree through its parent. */
 @Entity
@@ -34,6 +36,12 @@ public class OrgUnit extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public UnitLevel level;
+
+    /** Closed units keep their postings' history but take no new postings and leave the public tree. */
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    public long version;
 
     protected OrgUnit() {}
 

@@ -100,7 +100,7 @@ public class OrganisationService {
                 .createQuery(
                         """
                 select new dk.kommunejob.organisation.OrganisationService$UnitRow(u.id, u.parent.id, u.name, u.level, u.employer.id)
-                from OrgUnit u where (:employer is null or u.employer.id = :employer)""",
+                from OrgUnit u where u.closedAt is null and (:employer is null or u.employer.id = :employer)""",
                         UnitRow.class)
                 .setParameter("employer", employerId)
                 .getResultList();

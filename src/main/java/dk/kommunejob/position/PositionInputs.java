@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.agency.Agency;
 import dk.kommunejob.client.Caller;
+import dk.kommunejob.client.ClientRole;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Phones;
 import dk.kommunejob.common.SafeHtml;
@@ -46,9 +47,12 @@ final class PositionInputs {
                     .filter(u -> u.employer.id.equals(employer.id))
                     .orElseThrow(() -> Problems.badField(
                             "unitId", Messages.text("problem.field.no-unit", employer.id, in.unitId())));
+            if (unit.closedAt != null) {
+                throw Problems.badField("unitId", Messages.text("problem.field.unit-closed", in.unitId()));
+            }
         }
         Long agencyId = in.agencyId();
-        if (!caller.isEditor()) {
+        if (caller.role() == ClientRole.agency) {
             if (agencyId != null && !agencyId.equals(caller.agencyId())) {
                 throw Problems.badField("agencyId", Messages.text("problem.field.own-agency", caller.agencyId()));
             }

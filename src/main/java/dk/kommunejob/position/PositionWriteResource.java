@@ -4,6 +4,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.common.IfMatch;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.position.PositionWriter.Editable;
 import dk.kommunejob.position.PositionWriter.Written;
@@ -50,7 +51,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RateLimited("writes")
 @APIResponse(responseCode = "429", ref = "TooManyRequests")
 @Tag(name = "Positions")
-@RolesAllowed({"editor", "agency"})
+@RolesAllowed({"admin", "editor", "agency"})
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -72,8 +73,9 @@ public class PositionWriteResource {
     @Operation(
             operationId = "createPosition",
             summary = "Create a position",
-            description = "Creates a draft. An agency client's drafts are its own agency's. The answer's ETag is the "
-                    + "version to send in If-Match with the next change.")
+            description = "Creates a draft. An editor creates its own employer's; an agency client its own "
+                    + "agency's, for an employer that engages it (403 otherwise). The answer's ETag is the version to "
+                    + "send in If-Match with the next change.")
     @APIResponse(
             responseCode = "201",
             description = "The draft; Location names it, ETag is its version.",
@@ -131,7 +133,8 @@ public class PositionWriteResource {
     @Operation(
             operationId = "getPositionHistory",
             summary = "A position's change history",
-            description = "Who changed what and when, oldest first. Editors, and the position's own agency.")
+            description = "Who changed what and when, oldest first. For the employer's editors, and the position's own "
+                    + "agency while the employer engages it.")
     @APIResponse(responseCode = "200", description = "The writes.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<HistoryEntry> history(

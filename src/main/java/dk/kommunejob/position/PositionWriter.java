@@ -8,6 +8,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
+import dk.kommunejob.common.Versions;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
@@ -18,6 +19,7 @@ import dk.kommunejob.problem.Problems;
 import dk.kommunejob.stage.Stage;
 import dk.kommunejob.sync.ChangeEvents;
 import dk.kommunejob.sync.ChangeKind;
+import dk.kommunejob.tenancy.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -61,6 +63,9 @@ public class PositionWriter {
     @Inject
     ChangeEvents events;
 
+    @Inject
+    Access access;
+
     /** A position after a write, with the version its ETag carries. */
     public record Written(PositionDetail position, long version) {
 
@@ -77,7 +82,7 @@ public class PositionWriter {
     }
 
     public static String etagOf(long version) {
-        return "\"" + version + "\"";
+        return Versions.etag(version);
     }
 
     public Written create(Caller caller, PositionInput input) {
@@ -86,6 +91,7 @@ public class PositionWriter {
 
     private Written create(Caller caller, PositionInput input, String externalRef) {
         PositionInput normalised = PositionInputs.normalise(caller, input);
+        access.createPosting(caller, normalised.employerId(), normalised.agencyId());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Position p = new Position();
         p.externalRef = externalRef;
@@ -110,9 +116,7 @@ public class PositionWriter {
      * changes nothing: same version, no change event. Empty when there is no such agency.
      */
     public Optional<Synced> sync(Caller caller, long agencyId, String externalRef, PositionInput input) {
-        if (!caller.mayActFor(agencyId)) {
-            throw Problems.forbidden(Messages.text("problem.forbidden.agency-sync"));
-        }
+        access.agencySync(caller, agencyId);
         if (Agency.findById(agencyId) == null) {
             return Optional.empty();
         }
@@ -127,7 +131,7 @@ public class PositionWriter {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
-        return Optional.of(existing.map(p -> new Synced(replaceWith(p, caller, forAgency), false))
+        return Optional.of(existing.map(p -> new Synced(replaceWith(authorised(caller, p), caller, forAgency), false))
                 .orElseGet(() -> new Synced(create(caller, forAgency, externalRef), true)));
     }
 
@@ -205,6 +209,8 @@ public class PositionWriter {
     private Written replaceWith(Position p, Caller caller, PositionInput input) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PositionInput normalised = PositionInputs.normalise(caller, input);
+        // A change may move the posting to another employer or agency: the caller must be allowed there too.
+        access.createPosting(caller, normalised.employerId(), normalised.agencyId());
         PositionInput before = PositionInputs.toInput(p);
         if (!normalised.equals(before)) {
             OffsetDateTime previousDeadline = p.applicationDeadline;
@@ -330,35 +336,30 @@ public class PositionWriter {
         });
     }
 
+    /** The position, if the caller may read it as a writer: empty when it may not know it exists. */
     private Optional<Position> visible(Caller caller, long id) {
-        return Optional.ofNullable(em.find(Position.class, id)).map(p -> authorised(caller, p));
+        return Optional.ofNullable(em.find(Position.class, id)).filter(p -> mayWrite(caller, p));
     }
 
     /** The row is locked until commit, so two writers holding the same ETag cannot both win. */
     private Optional<Position> locked(Caller caller, long id) {
         return Optional.ofNullable(em.find(Position.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .map(p -> authorised(caller, p));
+                .filter(p -> mayWrite(caller, p));
     }
 
-    private static Position authorised(Caller caller, Position p) {
-        if (!caller.mayActFor(p.agency == null ? null : p.agency.id)) {
+    private boolean mayWrite(Caller caller, Position p) {
+        return access.posting(caller, p.employer.id, agencyId(p), p.status == PositionStatus.published);
+    }
+
+    private Position authorised(Caller caller, Position p) {
+        if (!mayWrite(caller, p)) {
             throw Problems.forbidden(Messages.text("problem.forbidden.change"));
         }
         return p;
     }
 
     private static void checkVersion(Position p, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw Problems.preconditionRequired();
-        }
-        String current = etagOf(p.version);
-        boolean matches = ifMatch.strip().equals("*")
-                || List.of(ifMatch.split(",")).stream()
-                        .map(tag -> tag.strip().replaceFirst("^W/", ""))
-                        .anyMatch(current::equals);
-        if (!matches) {
-            throw Problems.preconditionFailed(current);
-        }
+        Versions.check(p.version, ifMatch);
     }
 
     private void apply(Position p, PositionInput in, Caller caller, OffsetDateTime now) {

@@ -72,7 +72,7 @@ public class JobPostings {
                 new PropertyValue("PropertyValue", employer.name(), String.valueOf(p.id())),
                 false,
                 salary(p.salary()).orElse(null),
-                links.posting(p.slug()));
+                links.posting(p.employer().id(), p.slug()));
     }
 
     /** The sections under their headings, then the terms the posting states. */

@@ -48,6 +48,36 @@ public class ChangeEvents {
                 .executeUpdate();
     }
 
+    /** What a posting shows of others: its employer's, unit's and agency's names. */
+    public enum Shown {
+        EMPLOYER("employer_id"),
+        UNIT("unit_id"),
+        AGENCY("agency_id");
+
+        final String column;
+
+        Shown(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * `updated` events for every posting that shows this employer, unit or agency, after it was renamed: a
+     * syncing consumer's copy shows the old name until it reads them again.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void postingsShowing(Shown shown, long id, OffsetDateTime at) {
+        em.createNativeQuery(
+                        """
+                        INSERT INTO change_event (position_id, agency_id, kind, public, at)
+                        SELECT id, agency_id, 'updated', status = 'published', :at FROM position
+                        WHERE %s = :id AND status <> 'withdrawn' ORDER BY id"""
+                                .formatted(shown.column))
+                .setParameter("id", id)
+                .setParameter("at", at)
+                .executeUpdate();
+    }
+
     /** `published` events for postings loaded rather than written (sample data), so the feed has them all. */
     @Transactional(TxType.MANDATORY)
     public void announceLoaded(List<Long> positionIds) {

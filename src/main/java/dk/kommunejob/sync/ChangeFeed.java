@@ -5,6 +5,7 @@ import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.position.Position;
 import dk.kommunejob.position.PositionSummary;
 import dk.kommunejob.sync.ChangeView.Tombstone;
+import dk.kommunejob.tenancy.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class ChangeFeed {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Access access;
 
     /** A place in the feed: the writing transaction's id and the event's sequence within the feed. */
     public record Cursor(long tx, long seq) {
@@ -57,8 +61,7 @@ public class ChangeFeed {
     private record Row(long seq, long tx, long positionId, ChangeKind kind, OffsetDateTime at) {}
 
     public ChangeView.Page read(Caller caller, Cursor after, int limit) {
-        String visible =
-                caller == null ? "e.public" : caller.isEditor() ? "true" : "(e.public OR e.agency_id = :agency)";
+        Access.Condition visible = access.changes(caller);
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> query = em.createNativeQuery(
                         """
@@ -69,7 +72,7 @@ public class ChangeFeed {
                           AND %s
                         ORDER BY e.tx, e.seq
                         LIMIT :limit"""
-                                .formatted(visible))
+                                .formatted(visible.sql()))
                 .unwrap(NativeQuery.class)
                 .addScalar("seq", StandardBasicTypes.LONG)
                 .addScalar("tx", StandardBasicTypes.LONG)
@@ -77,9 +80,7 @@ public class ChangeFeed {
                 .addScalar("kind", StandardBasicTypes.STRING)
                 .addScalar("at", StandardBasicTypes.OFFSET_DATE_TIME);
         query.setParameter("tx", after.tx()).setParameter("seq", after.seq()).setParameter("limit", limit);
-        if (caller != null && !caller.isEditor()) {
-            query.setParameter("agency", caller.agencyId());
-        }
+        visible.parameters().forEach(query::setParameter);
         List<Row> rows = query.getResultList().stream()
                 .map(r -> new Row(
                         (Long) r[0], (Long) r[1], (Long) r[2], ChangeKind.valueOf((String) r[3]), (OffsetDateTime)

@@ -41,7 +41,8 @@ public class ChangeFeedResource {
             summary = "Read the change feed",
             description = "Events in a stable order, read on from a cursor: poll with the last `next` and you get "
                     + "every event once, even while many clients write. Anonymous callers see public changes (with "
-                    + "tombstones for postings that left public view); an agency also its own drafts; editors all.")
+                    + "tombstones for postings that left public view); an editor also its employer's unpublished changes; "
+                    + "an agency its own, for the employers that engage it; an admin all.")
     @APIResponse(responseCode = "200", description = "The events after the cursor.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

@@ -274,7 +274,7 @@ class CacheInvalidationTest {
         QuarkusTransaction.requiringNew().run(() -> {
             ApiClient client = new ApiClient();
             client.name = "Version probe";
-            client.role = ClientRole.editor;
+            client.role = ClientRole.admin;
             client.keyHash = UUID.randomUUID().toString();
             client.createdAt = OffsetDateTime.now();
             client.persist();

@@ -118,7 +118,7 @@ class HttpCachingTest {
         String path = "/api/v1/positions/" + p.slug;
 
         // With a key the kept answers are never used (a bad key must get its 401), so this is a miss.
-        String editor = TestData.editorKey("Revalidating editor");
+        String editor = TestData.editorKey(org.employerId(), "Revalidating editor");
         ExtractableResponse<Response> hit = given().get(path).then().extract();
         ExtractableResponse<Response> miss =
                 TestData.as(editor).get(path).then().statusCode(200).extract();

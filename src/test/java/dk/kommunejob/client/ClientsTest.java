@@ -64,7 +64,7 @@ class ClientsTest {
 
     @Test
     void aRevokedKeyStopsWorkingAtOnce() {
-        String key = editorKey("Short-lived editor");
+        String key = editorKey(TestData.org().employerId(), "Short-lived editor");
         long id = as(key).get("/api/v1/clients")
                 .then()
                 .statusCode(200)
@@ -156,7 +156,7 @@ class ClientsTest {
                 .body("violations[0].field", equalTo("agencyId"));
         as(BOOTSTRAP_KEY)
                 .body("""
-                        {"name": "X", "role": "admin"}""")
+                        {"name": "X", "role": "superuser"}""")
                 .post("/api/v1/clients")
                 .then()
                 .statusCode(400)
@@ -191,18 +191,18 @@ class ClientsTest {
 
     @Test
     void theBootstrapKeyIsReplacedWhenTheSettingChanges() {
-        clients.ensureBootstrapEditor(BOOTSTRAP_KEY);
+        clients.ensureBootstrapAdmin(BOOTSTRAP_KEY);
         long before = bootstrapId();
-        clients.ensureBootstrapEditor(BOOTSTRAP_KEY);
+        clients.ensureBootstrapAdmin(BOOTSTRAP_KEY);
         assertEquals(before, bootstrapId(), "the same key keeps the same client");
 
-        clients.ensureBootstrapEditor("another-bootstrap-key");
+        clients.ensureBootstrapAdmin("another-bootstrap-key");
         try {
             assertNotEquals(before, bootstrapId());
             as("another-bootstrap-key").get("/api/v1/clients").then().statusCode(200);
             as(BOOTSTRAP_KEY).get("/api/v1/clients").then().statusCode(401);
         } finally {
-            clients.ensureBootstrapEditor(BOOTSTRAP_KEY);
+            clients.ensureBootstrapAdmin(BOOTSTRAP_KEY);
         }
         as(BOOTSTRAP_KEY).get("/api/v1/clients").then().statusCode(200);
     }

@@ -25,7 +25,7 @@ class RateLimitTest {
 
     @Test
     void aClientOverItsLimitGets429WithRetryAfterAndOthersCarryOn() {
-        String busy = TestData.editorKey("Travl klient");
+        String busy = TestData.editorKey(TestData.org().employerId(), "Travl klient");
         for (int i = 0; i < 3; i++) {
             as(busy).get("/api/v1/changes")
                     .then()

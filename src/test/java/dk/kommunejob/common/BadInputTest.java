@@ -91,7 +91,7 @@ class BadInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/deadlines", "/api/v1/units", "/api/v1/agencies", "/api/v1/employers"})
+    @CsvSource({"/api/v1/deadlines", "/api/v1/suggestions", "/api/v1/changes", "/api/v1/employers/1"})
     void writesToReadOnlyResourcesAre405Problems(String path) {
         given().contentType("application/json")
                 .body("{}")

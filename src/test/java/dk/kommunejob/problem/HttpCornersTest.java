@@ -30,7 +30,7 @@ class HttpCornersTest {
     @Test
     void aDeleteThatOnlyAcceptsProblemsIsStillAnswered() {
         String name = "Slettes " + System.nanoTime();
-        String key = TestData.editorKey(name);
+        String key = TestData.editorKey(TestData.org().employerId(), name);
         long id = as(BOOTSTRAP_KEY)
                 .get("/api/v1/clients")
                 .then()

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** JOBS_BOOTSTRAP_EDITOR_KEY gives a fresh install its first editor. */
+/** JOBS_BOOTSTRAP_EDITOR_KEY gives a fresh install its admin (named before there were tenants; kept for existing installs). */
 @ApplicationScoped
-public class BootstrapEditor {
+public class BootstrapAdmin {
 
     @Inject
     JobsConfig config;
@@ -17,6 +17,6 @@ public class BootstrapEditor {
     ClientService clients;
 
     void onStart(@Observes StartupEvent event) {
-        config.bootstrapEditorKey().ifPresent(clients::ensureBootstrapEditor);
+        config.bootstrapEditorKey().ifPresent(clients::ensureBootstrapAdmin);
     }
 }
