@@ -79,6 +79,7 @@ public class ClientService {
      * caller may not know of it.
      */
     public Optional<ClientView> revoke(Caller caller, long id) {
+        access.clientsOf(caller);
         return ApiClient.<ApiClient>findByIdOptional(id)
                 .filter(client -> access.client(caller, client.employerId))
                 .map(client -> {
