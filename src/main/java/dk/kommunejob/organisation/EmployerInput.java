@@ -42,8 +42,7 @@ public record EmployerInput(
                                 + "slug; feeds, calendars and search-engine markup link there. The deployment's "
                                 + "JOBS_POSTING_PAGE_URL when left out.",
                         example = "https://albertslund.dk/job/{slug}")
-                @URL(regexp = "^https?:.*", message = "{jobs.url}")
-                @Pattern(regexp = ".*\\{slug}.*", message = "{jobs.slug-template}")
+                @Pattern(regexp = "https?://.*\\{slug}.*", message = "{jobs.slug-template}")
                 @Size(max = 2000)
                 String postingPageUrl,
         @Schema(

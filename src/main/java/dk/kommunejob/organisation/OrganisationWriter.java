@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -112,6 +114,9 @@ public class OrganisationWriter {
         } catch (IllegalArgumentException ex) {
             throw Problems.badField("phone", Messages.text("problem.field.phone", in.phone()));
         }
+        if (in.postingPageUrl() != null && !httpUrl(in.postingPageUrl().replace("{slug}", "slug"))) {
+            throw Problems.badField("postingPageUrl", Messages.text("problem.field.posting-page", in.postingPageUrl()));
+        }
         List<String> origins = new ArrayList<>();
         List<String> given = in.websiteOrigins() == null ? List.of() : in.websiteOrigins();
         for (int i = 0; i < given.size(); i++) {
@@ -134,6 +139,15 @@ public class OrganisationWriter {
                 in.values() == null ? List.<ValueInput>of() : in.values(),
                 in.postingPageUrl(),
                 origins);
+    }
+
+    private static boolean httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     public Written<UnitView> createUnit(Caller caller, UnitInput in) {
