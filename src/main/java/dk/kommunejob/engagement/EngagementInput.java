@@ -16,7 +16,13 @@ public record EngagementInput(
         @Schema(description = "The agency engaged.", example = "2", minimum = "1", maximum = QueryParams.MAX_ID)
                 @NotNull
                 Long agencyId,
-        @Schema(description = "The first day (Copenhagen); today when left out.", example = "2025-04-01")
+        @Schema(
+                        description = "The first day (Copenhagen); today when left out.",
+                        example = "2025-04-01",
+                        maxLength = 10)
                 LocalDate startsOn,
-        @Schema(description = "The last day, included; open-ended when left out.", example = "2025-12-31")
+        @Schema(
+                        description = "The last day, included; open-ended when left out.",
+                        example = "2025-12-31",
+                        maxLength = 10)
                 LocalDate endsOn) {}

@@ -59,7 +59,7 @@ public record EmployerInput(
                     @NotBlank
                     @Size(max = 200)
                     String street,
-            @Schema(description = "Postal code, four digits.", example = "2620")
+            @Schema(description = "Postal code, four digits.", example = "2620", maxLength = 4)
                     @NotBlank
                     @Pattern(regexp = "\\d{4}", message = "{jobs.postal-code}")
                     String postalCode,

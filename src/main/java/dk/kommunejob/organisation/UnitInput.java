@@ -24,4 +24,5 @@ public record UnitInput(
                         maximum = QueryParams.MAX_ID)
                 Long parentId,
         @Schema(description = "Name.", example = "Dagtilbud & Skole") @NotBlank @Size(max = 200) String name,
-        @Schema(description = "Level in the hierarchy.", example = "department") @NotNull UnitLevel level) {}
+        @Schema(description = "Level in the hierarchy.", example = "department", maxLength = 11) @NotNull
+                UnitLevel level) {}
