@@ -23,23 +23,31 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * A sandbox for the website team and the agencies: the employer with its values and units, the two
- * agencies and the three seed postings, plus synthetic open postings. Only into an empty database.
+ * A sandbox for the website team and the agencies: Albertslund Kommune with its values and units, the two
+ * agencies and the three seed postings, and a plainly made-up second employer, each with synthetic open postings
+ * and its engagements of the agencies. Only into an empty database.
  */
 @ApplicationScoped
 public class SampleData {
 
     private static final Logger LOG = Logger.getLogger(SampleData.class);
-    private static final String FILE = "sample/albertslund.json";
+    private static final List<String> FILES = List.of("sample/albertslund.json", "sample/eksempelkommune.json");
+    /** The made-up employer's share of the synthetic postings: enough to see two employers side by side. */
+    private static final int SECOND_EMPLOYER_SHARE = 10;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     JobsConfig config;
@@ -57,28 +65,60 @@ public class SampleData {
         if (!config.sampleData()) {
             return;
         }
-        boolean loaded = QuarkusTransaction.requiringNew().call(() -> {
+        List<Long> employers = QuarkusTransaction.requiringNew().call(() -> {
             if (Employer.count() > 0) {
-                return false;
+                return List.of();
             }
-            loadSeeds();
-            return true;
+            return loadSeeds();
         });
-        if (!loaded) {
+        if (employers.isEmpty()) {
             LOG.info("Sample data not loaded: the database already holds data");
             return;
         }
         long started = System.nanoTime();
-        synthetic.generate(config.samplePositions());
+        int second = config.samplePositions() / SECOND_EMPLOYER_SHARE;
+        synthetic.generate(employers.get(0), config.samplePositions() - second);
+        synthetic.generate(employers.get(1), second);
         LOG.infof(
-                "Sample data loaded: 3 seed postings and %d synthetic ones (%d ms)",
-                config.samplePositions(), (System.nanoTime() - started) / 1_000_000);
+                "Sample data loaded: 3 seed postings and %d synthetic ones of %d employers (%d ms)",
+                config.samplePositions(), employers.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Persists the seed file's employer, units, agencies and postings in the caller's transaction. */
-    void loadSeeds() {
-        SampleFile file = read();
-        var e = file.employer();
+    /**
+     * Persists the sample files' employers, units, agencies, postings and engagements in the caller's
+     * transaction; the employers' ids, in the files' order.
+     */
+    List<Long> loadSeeds() {
+        Map<String, Agency> agencies = new HashMap<>();
+        List<Long> employers = new ArrayList<>();
+        for (String name : FILES) {
+            SampleFile file = read(name);
+            file.agencies().forEach(a -> {
+                Agency agency = new Agency(a.name(), a.website());
+                agency.persist();
+                agencies.put(a.name(), agency);
+            });
+            Employer employer = employer(file.employer());
+            Map<String, OrgUnit> units = new HashMap<>();
+            persistUnits(employer, null, file.employer().units(), units);
+            List<Long> ids = file.positions().stream()
+                    .map(p -> {
+                        Position position = toPosition(p, employer, units, agencies);
+                        position.persist();
+                        return position.id;
+                    })
+                    .toList();
+            if (!ids.isEmpty()) {
+                events.announceLoaded(ids);
+            }
+            em.flush();
+            engage(employer, file.employer(), agencies);
+            employers.add(employer.id);
+        }
+        return employers;
+    }
+
+    private static Employer employer(SampleFile.EmployerData e) {
         Employer employer = new Employer();
         employer.name = e.name();
         employer.street = e.street();
@@ -88,25 +128,33 @@ public class SampleData {
         employer.website = e.website();
         employer.logoUrl = e.logo();
         employer.about = e.about();
+        employer.postingPageUrl = e.postingPageUrl();
+        if (e.websiteOrigins() != null) {
+            employer.websiteOrigins = e.websiteOrigins().toArray(String[]::new);
+        }
         e.values().forEach(v -> employer.values.add(new EmployerValue(v.name(), v.values(), v.behaviour())));
         employer.persist();
+        return employer;
+    }
 
-        Map<String, OrgUnit> units = new HashMap<>();
-        persistUnits(employer, null, e.units(), units);
-        Map<String, Agency> agencies = new HashMap<>();
-        file.agencies().forEach(a -> {
-            Agency agency = new Agency(a.name(), a.website());
-            agency.persist();
-            agencies.put(a.name(), agency);
-        });
-        List<Long> ids = file.positions().stream()
-                .map(p -> {
-                    Position position = toPosition(p, employer, units, agencies);
-                    position.persist();
-                    return position.id;
-                })
-                .toList();
-        events.announceLoaded(ids);
+    /** The employer engages, open-ended, the agencies it names and those of its postings (from the first one). */
+    private void engage(Employer employer, SampleFile.EmployerData e, Map<String, Agency> agencies) {
+        em.createNativeQuery(
+                        """
+                        INSERT INTO engagement (employer_id, agency_id, starts_on, created_at)
+                        SELECT :employer, a.id, coalesce(min(p.published_at)::date, current_date), now()
+                        FROM agency a LEFT JOIN position p ON p.agency_id = a.id AND p.employer_id = :employer
+                        WHERE a.id IN (SELECT agency_id FROM position WHERE employer_id = :employer) OR a.id IN (:named)
+                        GROUP BY a.id""")
+                .setParameter("employer", employer.id)
+                .setParameter(
+                        "named",
+                        e.engages() == null
+                                ? List.of(-1L)
+                                : e.engages().stream()
+                                        .map(n -> agencies.get(n).id)
+                                        .toList())
+                .executeUpdate();
     }
 
     private static void persistUnits(
@@ -155,11 +203,11 @@ public class SampleData {
         return p;
     }
 
-    private SampleFile read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(FILE)) {
+    private SampleFile read(String file) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(file)) {
             return json.readValue(in, SampleFile.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 }

@@ -7,7 +7,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The shape of src/main/resources/sample/albertslund.json: the seed postings as their documents state them. */
+/**
+ * The shape of a sample file: src/main/resources/sample/albertslund.json, the seed postings as their documents state
+ * them, and eksempelkommune.json, a plainly made-up second employer.
+ */
 record SampleFile(EmployerData employer, List<AgencyData> agencies, List<PositionData> positions) {
 
     record EmployerData(
@@ -19,6 +22,10 @@ record SampleFile(EmployerData employer, List<AgencyData> agencies, List<Positio
             String website,
             String logo,
             String about,
+            String postingPageUrl,
+            List<String> websiteOrigins,
+            /** Agencies the employer engages, by name, beside those its postings name. */
+            List<String> engages,
             List<ValueData> values,
             List<UnitData> units) {}
 

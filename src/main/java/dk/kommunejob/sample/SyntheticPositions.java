@@ -29,7 +29,7 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Realistic made-up postings of the first employer: most open, spread over its units, the agencies
+ * Realistic made-up postings of an employer: most open, spread over its units, the agencies it engages
  * and the coming weeks' deadlines. Written in batches so 100 000 of them load in minutes.
  */
 @ApplicationScoped
@@ -147,20 +147,25 @@ public class SyntheticPositions {
     @Inject
     ChangeEvents events;
 
-    /** Adds n postings, each batch in its own transaction. */
-    public void generate(int n) {
-        Random random = new Random(20250525L);
+    /** Adds n postings of the employer, each batch in its own transaction. */
+    public void generate(long employerId, int n) {
+        Random random = new Random(20250525L + employerId);
         for (int done = 0; done < n; done += BATCH) {
             int count = Math.min(BATCH, n - done);
-            QuarkusTransaction.requiringNew().run(() -> batch(count, random));
+            QuarkusTransaction.requiringNew().run(() -> batch(employerId, count, random));
         }
     }
 
-    private void batch(int count, Random random) {
-        Employer employer = Employer.find("order by id").firstResult();
+    private void batch(long employerId, int count, Random random) {
+        Employer employer = Employer.findById(employerId);
         // Postings belong to departments and units, not to a directorate as a whole.
         List<OrgUnit> units = OrgUnit.list("employer = ?1 and level <> ?2", employer, UnitLevel.directorate);
-        List<Agency> agencies = Agency.listAll();
+        // Only the agencies the employer engages run its searches.
+        List<Agency> agencies = em.createQuery(
+                        "select a from Agency a where a.id in (select e.agency.id from Engagement e where e.employer = :e)",
+                        Agency.class)
+                .setParameter("e", employer)
+                .getResultList();
         OffsetDateTime now = Copenhagen.now(clock);
         LocalDate today = Copenhagen.today(clock);
         List<Long> ids = new ArrayList<>(count);
@@ -204,7 +209,7 @@ public class SyntheticPositions {
                 random.nextInt(10) == 0 ? today.minusDays(1 + random.nextInt(60)) : today.plusDays(random.nextInt(60));
         p.applicationDeadline = Copenhagen.endOfDay(deadline);
         p.startDate = p.startText == null ? deadline.plusMonths(2).withDayOfMonth(1) : null;
-        p.applyUrl = "https://albertslund.dk/job/" + p.slug;
+        p.applyUrl = employer.website + "/job/" + p.slug;
         p.status = PositionStatus.published;
         OffsetDateTime published = deadline.minusDays(14 + random.nextInt(28))
                 .atTime(9, 0)

@@ -232,7 +232,7 @@ class CacheInvalidationTest {
         String list = "/api/v1/positions?status=all&sort=-publishedAt&employer=" + employer;
         int before = get(list).json().getInt("total");
 
-        var after = afterWrite(() -> synthetic.generate(3), list);
+        var after = afterWrite(() -> synthetic.generate(employer, 3), list);
 
         assertEquals(before + 3, after.get(list).json().getInt("total"));
     }

@@ -153,4 +153,51 @@ class SeedPostingsTest {
         org.junit.jupiter.api.Assertions.assertEquals(
                 java.util.List.of("published", "closed"), dk.kommunejob.sync.ChangeFeedTest.kindsOf(kinds, id));
     }
+
+    @Test
+    void theSampleHasASecondPlainlyMadeUpEmployerAndEachEngagesItsAgencies() {
+        var employers = given().get("/api/v1/employers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        long albertslund = employers.getLong("find { it.name == 'Albertslund Kommune' }.id");
+        long made = employers.getLong("find { it.name == 'Eksempelkommune (syntetiske data)' }.id");
+        given().get("/api/v1/employers/" + made)
+                .then()
+                .body("website", equalTo("https://eksempelkommune.example"))
+                .body("about", containsString("opdigtet"));
+        given().queryParam("employer", made)
+                .get("/api/v1/units")
+                .then()
+                .body("name", contains("Børn & Læring", "Sundhed & Omsorg"));
+        // The seed postings stay Albertslund's.
+        given().queryParam("employer", albertslund)
+                .queryParam("status", "all")
+                .queryParam("q", "chef")
+                .get("/api/v1/positions")
+                .then()
+                .body(
+                        "items.slug",
+                        org.hamcrest.Matchers.hasItems(
+                                "afdelingschef-for-dagtilbud-og-skole", "chef-for-oekonomi-og-stab"));
+        given().queryParam("employer", made)
+                .queryParam("status", "all")
+                .get("/api/v1/positions")
+                .then()
+                .body("total", equalTo(0));
+        var engagements = dk.kommunejob.TestData.as(dk.kommunejob.TestData.BOOTSTRAP_KEY)
+                .get("/api/v1/engagements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Set.of("Genitor", "MUUSMANN"),
+                java.util.Set.copyOf(engagements.getList(
+                        "findAll { it.employer.id == %d }.agency.name".formatted(albertslund), String.class)));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of("Genitor"),
+                engagements.getList("findAll { it.employer.id == %d }.agency.name".formatted(made), String.class));
+    }
 }
