@@ -86,7 +86,8 @@ public class EmployerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("admin")
+    // Every role reaches tenancy.Access, whose 403 says who may.
+    @RolesAllowed({"admin", "editor", "agency"})
     @RateLimited("writes")
     @SecurityRequirement(name = "apiKey")
     @Operation(
