@@ -66,7 +66,8 @@ SQL
   for file in $migrations; do
     rank=$((rank + 1))
     t0=$(now)
-    "${psql[@]}" -1 -f "$file"
+    # One transaction per migration, as Flyway; one that builds an index CONCURRENTLY runs outside one, as Flyway.
+    if grep -q CONCURRENTLY "$file"; then "${psql[@]}" -f "$file"; else "${psql[@]}" -1 -f "$file"; fi
     t1=$(now)
     # The row Flyway writes: the script by its classpath location, version and description from the file name
     # (V1_2__add_things.sql is version 1.2, "add things"), and its checksum: CRC-32 of the file's lines, UTF-8, without their line breaks (and without

@@ -29,12 +29,15 @@ public class OrganisationService {
     @Inject
     DataVersion version;
 
-    /** Every unit with the ids of itself and the units below it, per data generation. */
-    private VersionedCache<Boolean, Map<Long, long[]>> subtrees;
+    /** Every unit's subtree, parent and name, per data generation. */
+    private VersionedCache<Boolean, UnitIndex> index;
+
+    /** Every unit: the ids of itself and the units below it, its parent, its name. */
+    private record UnitIndex(Map<Long, long[]> subtrees, Map<Long, Long> parents, Map<Long, String> names) {}
 
     @PostConstruct
     void init() {
-        subtrees = new VersionedCache<>(version, 1, units -> 1);
+        index = new VersionedCache<>(version, 1, units -> 1);
     }
 
     public List<EmployerSummary> employers() {
@@ -56,28 +59,54 @@ public class OrganisationService {
     }
 
     /**
-     * The unit and every unit below it, for filtering by a unit: read once per data generation
-     * (units change rarely, a list by unit asks on every request), where a recursive query per
+     * The unit and every unit below it, for filtering by a unit: the units are read once per data
+     * generation (they change rarely, a list by unit asks on every request), where a recursive query per
      * request cost more than the list itself.
      */
     public Optional<long[]> unitAndBelow(long id) {
-        Validity validity = Validity.ofGeneration(version.generation());
-        VersionedCache.Kept<Map<Long, long[]>> kept = subtrees.find(Boolean.TRUE, 0);
-        Map<Long, long[]> units = kept != null ? kept.value() : null;
-        if (units == null) {
-            units = subtrees();
-            subtrees.keep(Boolean.TRUE, validity, units);
-        }
-        return Optional.ofNullable(units.get(id));
+        return Optional.ofNullable(index().subtrees().get(id));
     }
 
-    private static Map<Long, long[]> subtrees() {
+    /** The unit and every unit above it, up to its directorate. */
+    public List<Long> unitAndAbove(long id) {
+        UnitIndex units = index();
+        List<Long> path = new ArrayList<>();
+        for (Long unit = id;
+                unit != null && units.names().containsKey(unit);
+                unit = units.parents().get(unit)) {
+            path.add(unit);
+        }
+        return path;
+    }
+
+    public String unitName(long id) {
+        return index().names().get(id);
+    }
+
+    private UnitIndex index() {
+        Validity validity = Validity.ofGeneration(version.generation());
+        VersionedCache.Kept<UnitIndex> kept = index.find(Boolean.TRUE, 0);
+        if (kept != null) {
+            return kept.value();
+        }
+        UnitIndex units = readIndex();
+        index.keep(Boolean.TRUE, validity, units);
+        return units;
+    }
+
+    private static UnitIndex readIndex() {
         List<Object[]> rows = OrgUnit.getEntityManager()
-                .createQuery("select u.id, u.parent.id from OrgUnit u", Object[].class)
+                .createQuery("select u.id, u.parent.id, u.name from OrgUnit u", Object[].class)
                 .getResultList();
         Map<Long, List<Long>> children = new HashMap<>();
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         for (Object[] row : rows) {
             children.computeIfAbsent((Long) row[1], k -> new ArrayList<>()).add((Long) row[0]);
+            if (row[1] != null) {
+                parents.put((Long) row[0], (Long) row[1]);
+            }
+            names.put((Long) row[0], (String) row[2]);
         }
         Map<Long, long[]> subtrees = new HashMap<>();
         for (Object[] row : rows) {
@@ -91,7 +120,7 @@ public class OrganisationService {
             subtrees.put(
                     (Long) row[0], below.stream().mapToLong(Long::longValue).toArray());
         }
-        return subtrees;
+        return new UnitIndex(subtrees, parents, names);
     }
 
     /** The unit forest, read in one query and assembled here. */

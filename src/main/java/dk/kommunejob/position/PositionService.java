@@ -332,16 +332,17 @@ public class PositionService {
                         "SELECT p.hours, p.hours, count(*) FROM position p WHERE " + where
                                 + " AND p.hours IS NOT NULL GROUP BY p.hours";
                     case unit ->
-                        UNIT_AND_ABOVE + "SELECT u.id::text, u.name, count(*) FROM position p "
-                                + "JOIN up ON up.unit_id = p.unit_id JOIN org_unit u ON u.id = up.above_id WHERE "
-                                + where
-                                + " GROUP BY u.id, u.name";
+                        "SELECT p.unit_id::text, NULL, count(*) FROM position p WHERE " + where
+                                + " AND p.unit_id IS NOT NULL GROUP BY p.unit_id";
                 };
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(counts)
                 .unwrap(NativeQuery.class)
                 .setProperties(params)
                 .getResultList();
+        if (name == Facet.Name.unit) {
+            rows = unitsAndAbove(rows);
+        }
         return rows.stream()
                 .map(row -> new Facet.Value(
                         (String) row[0],
@@ -357,14 +358,23 @@ public class PositionService {
 
     private static final Collator DANISH = Collator.getInstance(Locale.forLanguageTag("da"));
 
-    /** Each unit with itself and every unit above it: a position of the unit counts for all of them. */
-    private static final String UNIT_AND_ABOVE =
-            """
-            WITH RECURSIVE up(unit_id, above_id) AS (
-                SELECT id, id FROM org_unit
-                UNION ALL SELECT up.unit_id, u.parent_id FROM up JOIN org_unit u ON u.id = up.above_id
-                WHERE u.parent_id IS NOT NULL)
-            """;
+    /**
+     * The counts of the postings' own units, added to every unit above them (a position of a unit counts for
+     * all of them, as the unit filter takes the units below), with names, from the cached unit tree: the
+     * database counts only the postings' own units, however many units the country has.
+     */
+    private List<Object[]> unitsAndAbove(List<Object[]> rows) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            long count = ((Number) row[2]).longValue();
+            for (Long unit : organisation.unitAndAbove(Long.parseLong((String) row[0]))) {
+                counts.merge(unit, count, Long::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new Object[] {e.getKey().toString(), organisation.unitName(e.getKey()), e.getValue()})
+                .toList();
+    }
 
     /** A published position by id or slug; drafts and withdrawn postings are not public. */
     public Optional<PositionDetail> findPublic(String idOrSlug) {

@@ -82,7 +82,8 @@ class UpgradeTest {
                 .dataSource(URL, "postgres", null)
                 .schemas(SCHEMA)
                 .cleanDisabled(false)
-                .locations("classpath:db/migration");
+                .locations("classpath:db/migration")
+                .configuration(dk.kommunejob.common.Migrations.SETTINGS);
         if (target != null) {
             config.target(target);
         }
