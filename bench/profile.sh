@@ -2,7 +2,7 @@
 # Where a cache miss spends its time: runs the packaged service without the response cache under
 # JDK Flight Recorder while wrk asks for one path, then prints the hottest frames (where the
 # samples were taken) and the hottest frames of the service's own code (dk.kommunejob) on the stack.
-# Needs the schema bench/run.sh loaded (jobs_bench) and its jar.
+# Needs the schema bench/run.sh loaded (jobs_bench; BENCH_SCHEMA=jobs_national for national.sh's) and its jar.
 #
 #   bash bench/profile.sh [path] [seconds]      # default: /api/v1/positions, 20 s
 set -euo pipefail
@@ -14,8 +14,10 @@ port=8094
 recording=$(mktemp --suffix=.jfr)
 log=$(mktemp)
 
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=jobs_bench" \
-QUARKUS_FLYWAY_SCHEMAS=jobs_bench QUARKUS_HTTP_PORT=$port JOBS_RESPONSE_CACHE_ENABLED=false \
+schema=${BENCH_SCHEMA:-jobs_bench}
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
+QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port JOBS_RESPONSE_CACHE_ENABLED=false \
+JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=1000000000 \
   java -XX:StartFlightRecording=filename="$recording",settings=profile,delay=15s \
   -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
