@@ -50,7 +50,8 @@ public class Expiry {
         OffsetDateTime deadline = (OffsetDateTime) em.createNativeQuery(
                         """
                         SELECT min(application_deadline) FROM position
-                        WHERE status = 'published' AND closed_at IS NULL AND application_deadline >= :from""",
+                        WHERE status = 'published' AND closed_at IS NULL AND application_deadline >= :from
+                          AND closed_announced_for IS DISTINCT FROM application_deadline""",
                         OffsetDateTime.class)
                 .setParameter("from", from)
                 .getSingleResult();

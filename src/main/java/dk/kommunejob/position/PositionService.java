@@ -261,7 +261,11 @@ public class PositionService {
     private String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("p.status = 'published'");
         switch (c.status()) {
-            case open -> where.append(" AND p.closed_at IS NULL AND p.application_deadline >= :now");
+            // An open posting is never announced as closed at its deadline: saying so lets a plan made for any `now`
+            // use the small indexes of unannounced postings (V10) instead of scanning every posting ever published.
+            case open ->
+                where.append(" AND p.closed_at IS NULL AND p.application_deadline >= :now"
+                        + " AND p.closed_announced_for IS DISTINCT FROM p.application_deadline");
             case closed -> where.append(" AND (p.closed_at IS NOT NULL OR p.application_deadline < :now)");
             case all -> {}
         }

@@ -29,6 +29,7 @@ import java.util.Map;
  * postings of E: create, read          yes     yes             A's own, while E engages A
  *   the editable fields and history,
  *   change, life cycle, delete
+ * agency A's postings by reference     yes     E's             A's own, while E engages A
  * change feed: unpublished changes     all     E's             A's own, while E engages A
  * </pre>
  *
