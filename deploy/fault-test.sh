@@ -25,7 +25,11 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 
 service_pid=
 cleanup() {
-  [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true
+  # The service ends within its shutdown delay; one that outlives it would hold the port for the next run.
+  if [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; then
+    for _ in $(seq 1 60); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$service_pid" 2>/dev/null || true
+  fi
   as_pg "$BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
   mkdir -p target && cp "$WORK/service.log" target/fault-test-service.log 2>/dev/null || true
   rm -rf "$WORK"

@@ -1,10 +1,10 @@
 package dk.kommunejob.cache;
 
 import dk.kommunejob.common.Copenhagen;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,13 +39,20 @@ public class Expiry {
         return clock.instant().getEpochSecond();
     }
 
-    /** How long what was read in this reading stays true. */
-    @Transactional
+    /**
+     * How long what was read in this reading stays true. Known without a statement until the data changes or the
+     * next deadline passes, and then without a transaction either: every answer that misses the cache asks, and a
+     * transaction around the lookup cost more than the lookup.
+     */
     public Validity of(Validity.Reading reading) {
         Validity known = last;
         if (known.holds(reading.generation(), reading.at())) {
             return known;
         }
+        return QuarkusTransaction.joiningExisting().call(() -> lookUp(reading));
+    }
+
+    private Validity lookUp(Validity.Reading reading) {
         OffsetDateTime from = OffsetDateTime.ofInstant(Instant.ofEpochSecond(reading.at()), ZoneOffset.UTC);
         OffsetDateTime deadline = (OffsetDateTime) em.createNativeQuery(
                         """

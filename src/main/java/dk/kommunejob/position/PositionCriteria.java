@@ -1,5 +1,6 @@
 package dk.kommunejob.position;
 
+import dk.kommunejob.facet.Facet;
 import java.time.LocalDate;
 
 /**
@@ -38,7 +39,7 @@ public record PositionCriteria(
     }
 
     /** The matches if the facet's own filter were not set: what its counts are counted over. */
-    PositionCriteria without(Facet.Name facet) {
+    public PositionCriteria without(Facet.Name facet) {
         return new PositionCriteria(
                 q,
                 facet == Facet.Name.unit ? null : unitId,

@@ -1,5 +1,6 @@
 package dk.kommunejob.position;
 
+import dk.kommunejob.facet.Facet;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

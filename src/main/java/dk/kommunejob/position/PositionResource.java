@@ -6,6 +6,8 @@ import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.common.Page;
 import dk.kommunejob.common.Paging;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.facet.Facet;
+import dk.kommunejob.facet.FacetCounts;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.problem.Problems;
@@ -40,6 +42,9 @@ public class PositionResource {
 
     @Inject
     PositionService positions;
+
+    @Inject
+    FacetCounts facetCounts;
 
     @Inject
     OrganisationService organisation;
@@ -87,7 +92,7 @@ public class PositionResource {
                 page.page(),
                 page.size(),
                 page.total(),
-                facets.isEmpty() ? null : positions.facets(criteria, facets),
+                facets.isEmpty() ? null : facetCounts.count(criteria, facets),
                 criteria.q() == null
                         ? null
                         : understanding.understand(criteria.q()).didYouMean());

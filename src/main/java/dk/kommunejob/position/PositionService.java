@@ -22,15 +22,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -258,7 +255,11 @@ public class PositionService {
                 : summary;
     }
 
-    private String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
+    /**
+     * The SQL condition, over {@code position p}, of the public postings a list's criteria match at this time; its
+     * parameters are put in {@code params}. The list, its total, facets, feeds and calendars all match through it.
+     */
+    public String where(PositionCriteria c, OffsetDateTime now, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("p.status = 'published'");
         switch (c.status()) {
             // An open posting is never announced as closed at its deadline: saying so lets a plan made for any `now`
@@ -306,78 +307,6 @@ public class PositionService {
             }
         }
         return where.toString();
-    }
-
-    /**
-     * For each facet, its values' counts over the matches of every other filter: how many positions
-     * the list would have if that value were chosen. A unit counts the positions of every unit under it,
-     * as the unit filter does. One statement per facet.
-     */
-    public List<Facet> facets(PositionCriteria criteria, List<Facet.Name> names) {
-        OffsetDateTime now =
-                OffsetDateTime.ofInstant(Instant.ofEpochSecond(expiry.reading().at()), Copenhagen.ZONE);
-        return names.stream()
-                .map(name -> Facet.of(name, facetValues(name, criteria.without(name), now)))
-                .toList();
-    }
-
-    private List<Facet.Value> facetValues(Facet.Name name, PositionCriteria over, OffsetDateTime now) {
-        Map<String, Object> params = new HashMap<>();
-        String where = where(over, now, params);
-        String counts =
-                switch (name) {
-                    case employer ->
-                        "SELECT e.id::text, e.name, count(*) FROM position p "
-                                + "JOIN employer e ON e.id = p.employer_id WHERE " + where + " GROUP BY e.id, e.name";
-                    case agency ->
-                        "SELECT a.id::text, a.name, count(*) FROM position p "
-                                + "JOIN agency a ON a.id = p.agency_id WHERE " + where + " GROUP BY a.id, a.name";
-                    case hours ->
-                        "SELECT p.hours, p.hours, count(*) FROM position p WHERE " + where
-                                + " AND p.hours IS NOT NULL GROUP BY p.hours";
-                    case unit ->
-                        "SELECT p.unit_id::text, NULL, count(*) FROM position p WHERE " + where
-                                + " AND p.unit_id IS NOT NULL GROUP BY p.unit_id";
-                };
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(counts)
-                .unwrap(NativeQuery.class)
-                .setProperties(params)
-                .getResultList();
-        if (name == Facet.Name.unit) {
-            rows = unitsAndAbove(rows);
-        }
-        return rows.stream()
-                .map(row -> new Facet.Value(
-                        (String) row[0],
-                        name == Facet.Name.hours
-                                ? Hours.valueOf((String) row[0]).label()
-                                : (String) row[1],
-                        ((Number) row[2]).longValue()))
-                .sorted(Comparator.comparingLong(Facet.Value::count)
-                        .reversed()
-                        .thenComparing(Facet.Value::label, DANISH))
-                .toList();
-    }
-
-    private static final Collator DANISH = Collator.getInstance(Locale.forLanguageTag("da"));
-
-    /**
-     * The counts of the postings' own units, added to every unit above them (a position of a unit counts for
-     * all of them, as the unit filter takes the units below), with names, from the cached unit tree: the
-     * database counts only the postings' own units, however many units the country has.
-     */
-    private List<Object[]> unitsAndAbove(List<Object[]> rows) {
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : rows) {
-            long count = ((Number) row[2]).longValue();
-            for (Long unit : organisation.unitAndAbove(Long.parseLong((String) row[0]))) {
-                counts.merge(unit, count, Long::sum);
-            }
-        }
-        return counts.entrySet().stream()
-                .map(e -> new Object[] {e.getKey().toString(), organisation.unitName(e.getKey()), e.getValue()})
-                .toList();
     }
 
     /** A published position by id or slug; drafts and withdrawn postings are not public. */

@@ -1,4 +1,4 @@
-package dk.kommunejob.position;
+package dk.kommunejob.facet;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dk.kommunejob.TestData;
 import dk.kommunejob.TestData.Org;
+import dk.kommunejob.common.Copenhagen;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +93,50 @@ class FacetsTest {
                 .then()
                 .body("facets[0].label", equalTo("Working hours"))
                 .body("facets[0].values.label", equalTo(List.of("Full time", "Part time")));
+    }
+
+    /**
+     * Counts are kept like totals: each request below is a page the response cache has not seen, so it is the kept
+     * counts that must follow a write and a deadline.
+     */
+    @Test
+    void keptCountsFollowWritesAndDeadlines() {
+        Org org = TestData.org();
+        LocalDateTime deadline = LocalDate.now(Copenhagen.ZONE).plusDays(20).atTime(14, 30);
+        TestData.position(org, p -> {
+            p.workingHours = "37 timer om ugen";
+            p.applicationDeadline = deadline.atZone(Copenhagen.ZONE).toOffsetDateTime();
+        });
+        String panel = "/api/v1/positions?facets=hours,unit,agency&employer=" + org.employerId() + "&page=";
+        at(deadline.minusSeconds(30));
+        fullTime(panel + 1, 1);
+
+        TestData.position(org, p -> {
+            p.workingHours = "Fuld tid";
+            p.applicationDeadline = Copenhagen.endOfDay(deadline.toLocalDate().plusDays(1));
+        });
+        fullTime(panel + 2, 2);
+
+        at(deadline.plusSeconds(1));
+        fullTime(panel + 3, 1);
+        given().get(panel + 4)
+                .then()
+                .body("facets[1].values.find { it.value == '" + org.unitId() + "' }.count", equalTo(1))
+                .body("facets[2].values", equalTo(List.of()));
+    }
+
+    private static void fullTime(String path, int count) {
+        given().get(path)
+                .then()
+                .statusCode(200)
+                .body("facets[0].values.value", equalTo(List.of("full_time")))
+                .body("facets[0].values.count", equalTo(List.of(count)));
+    }
+
+    /** Moves the service's clock to this Copenhagen wall-clock time, for the current test only. */
+    private static void at(LocalDateTime localTime) {
+        QuarkusMock.installMockForType(
+                Clock.fixed(localTime.atZone(Copenhagen.ZONE).toInstant(), Copenhagen.ZONE), Clock.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dk.kommunejob.position;
+package dk.kommunejob.facet;
 
 import dk.kommunejob.language.Messages;
 import java.util.List;
@@ -31,7 +31,7 @@ public record Facet(
                             example = "4")
                     long count) {}
 
-    static Facet of(Name name, List<Value> values) {
+    public static Facet of(Name name, List<Value> values) {
         return new Facet(name, Messages.text("facet." + name), values);
     }
 }
