@@ -2,6 +2,7 @@ package dk.kommunejob.agency;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.position.PositionDetail;
 import dk.kommunejob.position.PositionInput;
 import dk.kommunejob.position.PositionWriter;
@@ -91,11 +92,10 @@ public class AgencyPositionResource {
         }
         Synced synced = writer.sync(Caller.of(identity), agencyId, externalRef, input)
                 .orElseThrow(() -> Problems.notFound("No agency with id %d.".formatted(agencyId)));
-        PositionDetail position = synced.written().position();
-        var answer = synced.created()
-                ? RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, position)
-                        .location(URI.create("/api/v1/positions/" + position.id()))
-                : RestResponse.ResponseBuilder.ok(position);
-        return answer.header("ETag", synced.written().etag()).build();
+        Versioned<PositionDetail> written = synced.written();
+        return synced.created()
+                ? written.created(
+                        URI.create("/api/v1/positions/" + written.value().id()))
+                : written.ok();
     }
 }

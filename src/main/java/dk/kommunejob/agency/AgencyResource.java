@@ -1,6 +1,5 @@
 package dk.kommunejob.agency;
 
-import dk.kommunejob.agency.AgencyService.Kept;
 import dk.kommunejob.cache.Freshness;
 import dk.kommunejob.cache.HttpCached;
 import dk.kommunejob.client.Caller;
@@ -8,6 +7,7 @@ import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.IfMatch;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -90,12 +90,9 @@ public class AgencyResource {
             @RequestBody(description = "The agency.") @Valid @NotNull AgencyInput input) {
         Caller caller = Caller.of(identity);
         return idempotency.once(caller, idempotencyKey, "/api/v1/agencies", input, () -> {
-            Kept<AgencyView> kept = agencies.create(caller, input);
-            return Response.created(
-                            URI.create("/api/v1/agencies/" + kept.value().id()))
-                    .entity(kept.value())
-                    .header("ETag", kept.etag())
-                    .build();
+            Versioned<AgencyView> kept = agencies.create(caller, input);
+            return kept.created(URI.create("/api/v1/agencies/" + kept.value().id()))
+                    .toResponse();
         });
     }
 
@@ -120,10 +117,9 @@ public class AgencyResource {
     public RestResponse<AgencyInput> editable(
             @Parameter(description = "Agency id.", example = "2", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        Kept<AgencyInput> kept = agencies.editable(Caller.of(identity), id).orElseThrow(() -> notFound(id));
-        return RestResponse.ResponseBuilder.ok(kept.value())
-                .header("ETag", kept.etag())
-                .build();
+        return agencies.editable(Caller.of(identity), id)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @PUT
@@ -155,11 +151,9 @@ public class AgencyResource {
                     long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The agency.") @Valid @NotNull AgencyInput input) {
-        Kept<AgencyView> kept =
-                agencies.replace(Caller.of(identity), id, ifMatch.value, input).orElseThrow(() -> notFound(id));
-        return RestResponse.ResponseBuilder.ok(kept.value())
-                .header("ETag", kept.etag())
-                .build();
+        return agencies.replace(Caller.of(identity), id, ifMatch.value, input)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     private static RuntimeException notFound(long id) {

@@ -1,6 +1,7 @@
 package dk.kommunejob.agency;
 
 import dk.kommunejob.client.Caller;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.common.Versions;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
@@ -40,31 +41,24 @@ public class AgencyService {
     @Inject
     EntityManager em;
 
-    /** An agency with the version its ETag carries. */
-    public record Kept<T>(T value, long version) {
-
-        public String etag() {
-            return Versions.etag(version);
-        }
-    }
-
     @Transactional
-    public Kept<AgencyView> create(Caller caller, AgencyInput in) {
+    public Versioned<AgencyView> create(Caller caller, AgencyInput in) {
         access.operate(caller);
         Agency agency = new Agency(unique(in.name(), 0L), in.website());
         agency.version = 1;
         agency.persist();
-        return new Kept<>(AgencyView.of(agency), agency.version);
+        return new Versioned<>(AgencyView.of(agency), agency.version);
     }
 
     @Transactional
-    public Optional<Kept<AgencyInput>> editable(Caller caller, long id) {
+    public Optional<Versioned<AgencyInput>> editable(Caller caller, long id) {
         access.operate(caller);
-        return Agency.<Agency>findByIdOptional(id).map(a -> new Kept<>(new AgencyInput(a.name, a.website), a.version));
+        return Agency.<Agency>findByIdOptional(id)
+                .map(a -> new Versioned<>(new AgencyInput(a.name, a.website), a.version));
     }
 
     @Transactional
-    public Optional<Kept<AgencyView>> replace(Caller caller, long id, String ifMatch, AgencyInput in) {
+    public Optional<Versioned<AgencyView>> replace(Caller caller, long id, String ifMatch, AgencyInput in) {
         access.operate(caller);
         return Optional.ofNullable(em.find(Agency.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .map(a -> {
@@ -79,7 +73,7 @@ public class AgencyService {
                             events.postingsShowing(Shown.AGENCY, a.id, OffsetDateTime.now(clock));
                         }
                     }
-                    return new Kept<>(AgencyView.of(a), a.version);
+                    return new Versioned<>(AgencyView.of(a), a.version);
                 });
     }
 

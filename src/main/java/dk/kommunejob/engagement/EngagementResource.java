@@ -6,7 +6,7 @@ import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.IfMatch;
 import dk.kommunejob.common.QueryParams;
-import dk.kommunejob.engagement.EngagementService.Kept;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -81,12 +81,9 @@ public class EngagementResource {
                     EngagementInput input) {
         Caller caller = Caller.of(identity);
         return idempotency.once(caller, idempotencyKey, "/api/v1/engagements", input, () -> {
-            Kept kept = engagements.create(caller, input);
-            return Response.created(URI.create(
-                            "/api/v1/engagements/" + kept.engagement().id()))
-                    .entity(kept.engagement())
-                    .header("ETag", kept.etag())
-                    .build();
+            Versioned<EngagementView> kept = engagements.create(caller, input);
+            return kept.created(URI.create("/api/v1/engagements/" + kept.value().id()))
+                    .toResponse();
         });
     }
 
@@ -121,7 +118,10 @@ public class EngagementResource {
     public RestResponse<EngagementView> get(
             @Parameter(description = "Engagement id.", example = "51", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        return answer(id, engagements.get(Caller.of(identity), id).orElseThrow(() -> notFound(id)));
+        return engagements
+                .get(Caller.of(identity), id)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @PUT
@@ -147,17 +147,10 @@ public class EngagementResource {
                     long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The engagement's days.") @Valid @NotNull EngagementTerms terms) {
-        return answer(
-                id,
-                engagements
-                        .change(Caller.of(identity), id, ifMatch.value, terms)
-                        .orElseThrow(() -> notFound(id)));
-    }
-
-    private static RestResponse<EngagementView> answer(long id, Kept kept) {
-        return RestResponse.ResponseBuilder.ok(kept.engagement())
-                .header("ETag", kept.etag())
-                .build();
+        return engagements
+                .change(Caller.of(identity), id, ifMatch.value, terms)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     private static RuntimeException notFound(long id) {

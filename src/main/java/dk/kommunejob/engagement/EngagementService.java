@@ -4,6 +4,7 @@ import dk.kommunejob.agency.Agency;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.ClientRole;
 import dk.kommunejob.common.Copenhagen;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.common.Versions;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
@@ -36,15 +37,7 @@ public class EngagementService {
     @Inject
     Clock clock;
 
-    /** An engagement with the version its ETag carries. */
-    public record Kept(EngagementView engagement, long version) {
-
-        public String etag() {
-            return Versions.etag(version);
-        }
-    }
-
-    public Kept create(Caller caller, EngagementInput in) {
+    public Versioned<EngagementView> create(Caller caller, EngagementInput in) {
         Long employerId = in.employerId();
         if (employerId == null && caller.role() == ClientRole.editor) {
             employerId = caller.employerId();
@@ -82,12 +75,12 @@ public class EngagementService {
                 .toList();
     }
 
-    public Optional<Kept> get(Caller caller, long id) {
+    public Optional<Versioned<EngagementView>> get(Caller caller, long id) {
         return visible(caller, null, null, id).stream().findFirst().map(this::kept);
     }
 
     /** New days for the engagement; ending it is giving its last day. */
-    public Optional<Kept> change(Caller caller, long id, String ifMatch, EngagementTerms terms) {
+    public Optional<Versioned<EngagementView>> change(Caller caller, long id, String ifMatch, EngagementTerms terms) {
         if (visible(caller, null, null, id).isEmpty()) {
             return Optional.empty();
         }
@@ -152,7 +145,7 @@ public class EngagementService {
                         .getResultList();
     }
 
-    private Kept kept(Engagement e) {
-        return new Kept(EngagementView.of(e, Copenhagen.today(clock)), e.version);
+    private Versioned<EngagementView> kept(Engagement e) {
+        return new Versioned<>(EngagementView.of(e, Copenhagen.today(clock)), e.version);
     }
 }

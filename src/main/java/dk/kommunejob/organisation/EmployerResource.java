@@ -7,8 +7,8 @@ import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.IfMatch;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.language.Messages;
-import dk.kommunejob.organisation.OrganisationWriter.Written;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -111,12 +111,10 @@ public class EmployerResource {
             @RequestBody(description = "The employer's profile and settings.") @Valid @NotNull EmployerInput input) {
         Caller caller = Caller.of(identity);
         return idempotency.once(caller, idempotencyKey, "/api/v1/employers", input, () -> {
-            Written<EmployerProfile> written = writer.createEmployer(caller, input);
-            return Response.created(
+            Versioned<EmployerProfile> written = writer.createEmployer(caller, input);
+            return written.created(
                             URI.create("/api/v1/employers/" + written.value().id()))
-                    .entity(written.value())
-                    .header("ETag", written.etag())
-                    .build();
+                    .toResponse();
         });
     }
 
@@ -142,11 +140,9 @@ public class EmployerResource {
     public RestResponse<EmployerInput> editable(
             @Parameter(description = "Employer id.", example = "1", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        Written<EmployerInput> written =
-                writer.editableEmployer(Caller.of(identity), id).orElseThrow(() -> notFound(id));
-        return RestResponse.ResponseBuilder.ok(written.value())
-                .header("ETag", written.etag())
-                .build();
+        return writer.editableEmployer(Caller.of(identity), id)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @PUT
@@ -180,11 +176,9 @@ public class EmployerResource {
                     long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The employer's profile and settings.") @Valid @NotNull EmployerInput input) {
-        Written<EmployerProfile> written = writer.replaceEmployer(Caller.of(identity), id, ifMatch.value, input)
-                .orElseThrow(() -> notFound(id));
-        return RestResponse.ResponseBuilder.ok(written.value())
-                .header("ETag", written.etag())
-                .build();
+        return writer.replaceEmployer(Caller.of(identity), id, ifMatch.value, input)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     private static RuntimeException notFound(Object id) {

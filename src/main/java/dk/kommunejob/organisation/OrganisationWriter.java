@@ -3,6 +3,7 @@ package dk.kommunejob.organisation;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.ClientRole;
 import dk.kommunejob.common.Phones;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.common.Versions;
 import dk.kommunejob.cors.Cors;
 import dk.kommunejob.language.Messages;
@@ -44,31 +45,23 @@ public class OrganisationWriter {
     @Inject
     Clock clock;
 
-    /** What was written, with the version its ETag carries. */
-    public record Written<T>(T value, long version) {
-
-        public String etag() {
-            return Versions.etag(version);
-        }
-    }
-
-    public Written<EmployerProfile> createEmployer(Caller caller, EmployerInput in) {
+    public Versioned<EmployerProfile> createEmployer(Caller caller, EmployerInput in) {
         access.operate(caller);
         Employer e = new Employer();
         apply(e, in);
         e.version = 1;
         e.persist();
-        return new Written<>(EmployerProfile.of(e), e.version);
+        return new Versioned<>(EmployerProfile.of(e), e.version);
     }
 
-    public Optional<Written<EmployerInput>> editableEmployer(Caller caller, long id) {
+    public Optional<Versioned<EmployerInput>> editableEmployer(Caller caller, long id) {
         return Employer.<Employer>findByIdOptional(id).map(e -> {
             access.employer(caller, e.id);
-            return new Written<>(EmployerInput.of(e), e.version);
+            return new Versioned<>(EmployerInput.of(e), e.version);
         });
     }
 
-    public Optional<Written<EmployerProfile>> replaceEmployer(
+    public Optional<Versioned<EmployerProfile>> replaceEmployer(
             Caller caller, long id, String ifMatch, EmployerInput in) {
         return Optional.ofNullable(em.find(Employer.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .map(e -> {
@@ -82,7 +75,7 @@ public class OrganisationWriter {
                             events.postingsShowing(Shown.EMPLOYER, e.id, OffsetDateTime.now(clock));
                         }
                     }
-                    return new Written<>(EmployerProfile.of(e), e.version);
+                    return new Versioned<>(EmployerProfile.of(e), e.version);
                 });
     }
 
@@ -150,25 +143,25 @@ public class OrganisationWriter {
         }
     }
 
-    public Written<UnitView> createUnit(Caller caller, UnitInput in) {
+    public Versioned<UnitView> createUnit(Caller caller, UnitInput in) {
         Employer employer = employerOf(caller, in);
         access.employer(caller, employer.id);
         OrgUnit unit = new OrgUnit(
                 employer, parent(employer, in.parentId(), null), in.name().strip(), in.level());
         unit.version = 1;
         unit.persist();
-        return new Written<>(UnitView.of(unit), unit.version);
+        return new Versioned<>(UnitView.of(unit), unit.version);
     }
 
-    public Optional<Written<UnitInput>> editableUnit(Caller caller, long id) {
+    public Optional<Versioned<UnitInput>> editableUnit(Caller caller, long id) {
         return OrgUnit.<OrgUnit>findByIdOptional(id).map(u -> {
             access.employer(caller, u.employer.id);
-            return new Written<>(input(u), u.version);
+            return new Versioned<>(input(u), u.version);
         });
     }
 
     /** Renames, moves or changes the level of a unit. */
-    public Optional<Written<UnitView>> replaceUnit(Caller caller, long id, String ifMatch, UnitInput in) {
+    public Optional<Versioned<UnitView>> replaceUnit(Caller caller, long id, String ifMatch, UnitInput in) {
         return lockedUnit(caller, id, ifMatch).map(u -> {
             if (in.employerId() != null && in.employerId() != u.employer.id.longValue()) {
                 throw Problems.badField("employerId", Messages.text("problem.field.unit-employer", u.employer.id));
@@ -184,12 +177,12 @@ public class OrganisationWriter {
                     events.postingsShowing(Shown.UNIT, u.id, OffsetDateTime.now(clock));
                 }
             }
-            return new Written<>(UnitView.of(u), u.version);
+            return new Versioned<>(UnitView.of(u), u.version);
         });
     }
 
     /** Closes a unit whose postings and sub-units are all closed; it keeps their history. */
-    public Optional<Written<UnitView>> closeUnit(Caller caller, long id, String ifMatch) {
+    public Optional<Versioned<UnitView>> closeUnit(Caller caller, long id, String ifMatch) {
         return lockedUnit(caller, id, ifMatch).map(u -> {
             if (u.closedAt != null) {
                 throw Problems.conflict(Messages.text("problem.conflict.unit-closed"));
@@ -208,7 +201,7 @@ public class OrganisationWriter {
             }
             u.closedAt = OffsetDateTime.now(clock);
             u.version++;
-            return new Written<>(UnitView.of(u), u.version);
+            return new Versioned<>(UnitView.of(u), u.version);
         });
     }
 

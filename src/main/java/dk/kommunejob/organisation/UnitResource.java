@@ -8,8 +8,8 @@ import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.IfMatch;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.language.Messages;
-import dk.kommunejob.organisation.OrganisationWriter.Written;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -113,12 +113,9 @@ public class UnitResource {
             @RequestBody(description = "The unit.") @Valid @NotNull UnitInput input) {
         Caller caller = Caller.of(identity);
         return idempotency.once(caller, idempotencyKey, "/api/v1/units", input, () -> {
-            Written<UnitView> written = writer.createUnit(caller, input);
-            return Response.created(
-                            URI.create("/api/v1/units/" + written.value().id()))
-                    .entity(written.value())
-                    .header("ETag", written.etag())
-                    .build();
+            Versioned<UnitView> written = writer.createUnit(caller, input);
+            return written.created(URI.create("/api/v1/units/" + written.value().id()))
+                    .toResponse();
         });
     }
 
@@ -143,7 +140,9 @@ public class UnitResource {
     public RestResponse<UnitInput> editable(
             @Parameter(description = "Unit id.", example = "12", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        return answer(writer.editableUnit(Caller.of(identity), id), id);
+        return writer.editableUnit(Caller.of(identity), id)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @PUT
@@ -174,7 +173,9 @@ public class UnitResource {
             @Parameter(description = "Unit id.", example = "12", schema = @Schema(ref = "Id")) @PathParam("id") long id,
             @BeanParam IfMatch ifMatch,
             @RequestBody(description = "The unit's fields.") @Valid @NotNull UnitInput input) {
-        return answer(writer.replaceUnit(Caller.of(identity), id, ifMatch.value, input), id);
+        return writer.replaceUnit(Caller.of(identity), id, ifMatch.value, input)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @POST
@@ -203,7 +204,9 @@ public class UnitResource {
     public RestResponse<UnitView> close(
             @Parameter(description = "Unit id.", example = "12", schema = @Schema(ref = "Id")) @PathParam("id") long id,
             @BeanParam IfMatch ifMatch) {
-        return answer(writer.closeUnit(Caller.of(identity), id, ifMatch.value), id);
+        return writer.closeUnit(Caller.of(identity), id, ifMatch.value)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @DELETE
@@ -230,13 +233,6 @@ public class UnitResource {
             @Parameter(description = "Unit id.", example = "12", schema = @Schema(ref = "Id")) @PathParam("id") long id,
             @BeanParam IfMatch ifMatch) {
         writer.deleteUnit(Caller.of(identity), id, ifMatch.value).orElseThrow(() -> notFound(id));
-    }
-
-    private static <T> RestResponse<T> answer(java.util.Optional<Written<T>> written, long id) {
-        Written<T> w = written.orElseThrow(() -> notFound(id));
-        return RestResponse.ResponseBuilder.ok(w.value())
-                .header("ETag", w.etag())
-                .build();
     }
 
     private static RuntimeException notFound(long id) {

@@ -5,9 +5,8 @@ import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.IfMatch;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.language.Messages;
-import dk.kommunejob.position.PositionWriter.Editable;
-import dk.kommunejob.position.PositionWriter.Written;
 import dk.kommunejob.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,12 +91,10 @@ public class PositionWriteResource {
             @RequestBody(description = "The position's editable fields.") @Valid @NotNull PositionInput input) {
         Caller caller = caller();
         return idempotency.once(caller, idempotencyKey, "/api/v1/positions", input, () -> {
-            Written written = writer.create(caller, input);
-            return Response.created(
-                            URI.create("/api/v1/positions/" + written.position().id()))
-                    .entity(written.position())
-                    .header("ETag", written.etag())
-                    .build();
+            Versioned<PositionDetail> written = writer.create(caller, input);
+            return written.created(
+                            URI.create("/api/v1/positions/" + written.value().id()))
+                    .toResponse();
         });
     }
 
@@ -122,10 +119,7 @@ public class PositionWriteResource {
     public RestResponse<PositionInput> editable(
             @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        Editable editable = writer.editable(caller(), id).orElseThrow(() -> notFound(id));
-        return RestResponse.ResponseBuilder.ok(editable.fields())
-                .header("ETag", editable.etag())
-                .build();
+        return writer.editable(caller(), id).orElseThrow(() -> notFound(id)).ok();
     }
 
     @GET
@@ -343,10 +337,7 @@ public class PositionWriteResource {
         return Caller.of(identity);
     }
 
-    private static RestResponse<PositionDetail> answer(long id, Optional<Written> written) {
-        Written w = written.orElseThrow(() -> notFound(id));
-        return RestResponse.ResponseBuilder.ok(w.position())
-                .header("ETag", w.etag())
-                .build();
+    private static RestResponse<PositionDetail> answer(long id, Optional<Versioned<PositionDetail>> written) {
+        return written.orElseThrow(() -> notFound(id)).ok();
     }
 }

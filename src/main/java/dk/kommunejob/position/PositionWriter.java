@@ -8,6 +8,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
+import dk.kommunejob.common.Versioned;
 import dk.kommunejob.common.Versions;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.language.Messages;
@@ -66,30 +67,11 @@ public class PositionWriter {
     @Inject
     Access access;
 
-    /** A position after a write, with the version its ETag carries. */
-    public record Written(PositionDetail position, long version) {
-
-        public String etag() {
-            return etagOf(version);
-        }
-    }
-
-    public record Editable(PositionInput fields, long version) {
-
-        public String etag() {
-            return etagOf(version);
-        }
-    }
-
-    public static String etagOf(long version) {
-        return Versions.etag(version);
-    }
-
-    public Written create(Caller caller, PositionInput input) {
+    public Versioned<PositionDetail> create(Caller caller, PositionInput input) {
         return create(caller, input, null);
     }
 
-    private Written create(Caller caller, PositionInput input, String externalRef) {
+    private Versioned<PositionDetail> create(Caller caller, PositionInput input, String externalRef) {
         PositionInput normalised = PositionInputs.normalise(caller, input);
         access.createPosting(caller, normalised.employerId(), normalised.agencyId());
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -109,7 +91,7 @@ public class PositionWriter {
     }
 
     /** The answer to an agency's sync: the position, and whether this request created it. */
-    public record Synced(Written written, boolean created) {}
+    public record Synced(Versioned<PositionDetail> written, boolean created) {}
 
     /**
      * Creates or replaces the agency's position with this reference of its own. Repeating a request
@@ -137,8 +119,8 @@ public class PositionWriter {
 
     /** The position as its writers see it, drafts included; empty when the caller may not see it. */
     /** The editable fields as PUT takes them, so a writer can change one and send them back. */
-    public Optional<Editable> editable(Caller caller, long id) {
-        return visible(caller, id).map(p -> new Editable(PositionInputs.toInput(p), p.version));
+    public Optional<Versioned<PositionInput>> editable(Caller caller, long id) {
+        return visible(caller, id).map(p -> new Versioned<>(PositionInputs.toInput(p), p.version));
     }
 
     /** Who changed the position, what and when, oldest first. */
@@ -163,7 +145,7 @@ public class PositionWriter {
     }
 
     /** Full replace of the editable fields, if the caller holds the current version. */
-    public Optional<Written> replace(Caller caller, long id, String ifMatch, PositionInput input) {
+    public Optional<Versioned<PositionDetail>> replace(Caller caller, long id, String ifMatch, PositionInput input) {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
             return replaceWith(p, caller, input);
@@ -171,7 +153,7 @@ public class PositionWriter {
     }
 
     /** RFC 7396: the patch is merged into the editable fields, and the result must be a valid position. */
-    public Optional<Written> patch(Caller caller, long id, String ifMatch, byte[] mergePatch) {
+    public Optional<Versioned<PositionDetail>> patch(Caller caller, long id, String ifMatch, byte[] mergePatch) {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
             JsonValue patch;
@@ -206,7 +188,7 @@ public class PositionWriter {
         });
     }
 
-    private Written replaceWith(Position p, Caller caller, PositionInput input) {
+    private Versioned<PositionDetail> replaceWith(Position p, Caller caller, PositionInput input) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PositionInput normalised = PositionInputs.normalise(caller, input);
         // A change may move the posting to another employer or agency: the caller must be allowed there too.
@@ -229,7 +211,7 @@ public class PositionWriter {
         return written(p);
     }
 
-    public Optional<Written> publish(Caller caller, long id, String ifMatch) {
+    public Optional<Versioned<PositionDetail>> publish(Caller caller, long id, String ifMatch) {
         return transition(caller, id, ifMatch, "published", ChangeKind.published, (p, now) -> {
             if (p.status != PositionStatus.draft) {
                 throw Problems.conflict(Messages.text("problem.conflict.publish", p.status));
@@ -258,7 +240,7 @@ public class PositionWriter {
     }
 
     /** Ends the posting before its deadline. */
-    public Optional<Written> close(Caller caller, long id, String ifMatch) {
+    public Optional<Versioned<PositionDetail>> close(Caller caller, long id, String ifMatch) {
         return transition(caller, id, ifMatch, "closed", ChangeKind.closed, (p, now) -> {
             if (!p.isOpenAt(now)) {
                 throw Problems.conflict(Messages.text(
@@ -269,7 +251,7 @@ public class PositionWriter {
         });
     }
 
-    public Optional<Written> withdraw(Caller caller, long id, String ifMatch) {
+    public Optional<Versioned<PositionDetail>> withdraw(Caller caller, long id, String ifMatch) {
         return transition(caller, id, ifMatch, "withdrawn", ChangeKind.withdrawn, (p, now) -> {
             if (p.status == PositionStatus.withdrawn) {
                 throw Problems.conflict(Messages.text("problem.conflict.withdrawn"));
@@ -279,7 +261,7 @@ public class PositionWriter {
     }
 
     /** Opens a published position again with a later deadline, kept in its deadline history. */
-    public Optional<Written> reopen(Caller caller, long id, String ifMatch, String deadlineText) {
+    public Optional<Versioned<PositionDetail>> reopen(Caller caller, long id, String ifMatch, String deadlineText) {
         return transition(caller, id, ifMatch, "reopened", ChangeKind.deadline_extended, (p, now) -> {
             if (p.status != PositionStatus.published || p.isOpenAt(now)) {
                 throw Problems.conflict(Messages.text(
@@ -320,7 +302,7 @@ public class PositionWriter {
         void apply(Position position, OffsetDateTime now);
     }
 
-    private Optional<Written> transition(
+    private Optional<Versioned<PositionDetail>> transition(
             Caller caller, long id, String ifMatch, String action, ChangeKind kind, Transition transition) {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
@@ -457,9 +439,9 @@ public class PositionWriter {
         change.persist();
     }
 
-    private Written written(Position p) {
+    private Versioned<PositionDetail> written(Position p) {
         // New contacts and stages get their ids at the flush; the answer shows them.
         em.flush();
-        return new Written(PositionDetail.of(p, Copenhagen.now(clock)), p.version);
+        return new Versioned<>(PositionDetail.of(p, Copenhagen.now(clock)), p.version);
     }
 }
