@@ -219,6 +219,12 @@ for i in "${!cases[@]}"; do
   bench "${cases[$i]%%|*} (cache off)" $uncached_port "${cases[$i]#*|}" "${first_uncached[$i]}"
 done
 
+# A filter panel nobody asked for before, every request (bench/facets-unseen.lua): one employer's facets over a
+# window of deadlines, counted afresh with the list's total and page. No nginx: no two answers are the same.
+unseen=$(wrk -t2 -c64 -d"${seconds}s" --latency --timeout 10s -s bench/facets-unseen.lua \
+  "http://127.0.0.1:$uncached_port" | python3 -c "$wrk_summary")
+echo "facets, one employer, never asked before (cache off)|–|–|$unseen|–" | tee -a "$results"
+
 commit=$(git rev-parse --short HEAD)
 python3 - "$results" "$positions" "$open" "$open_here" "$seconds" "$commit" "$load" "$quick" <<'PY'
 import datetime, os, re, sys
@@ -233,15 +239,17 @@ targets = {
 rows = []
 for line in open(results):
     name, size, first, service, nginx = line.rstrip("\n").split("|")
-    s, n = service.split(), nginx.split()
+    s, n = service.split(), [] if nginx == "–" else nginx.split()
     rps, p99 = float(s[0]), float(s[2])
     target = met = ""
     if name in targets:
         least, most = targets[name]
         target = " ".join(t for t in (least and f"≥ {least:,} req/s", most and f"p99 ≤ {most} ms") if t)
         met = "yes" if rps > 0 and (least is None or rps >= least) and (most is None or p99 <= most) else "**no**"
-    rows.append(f"| {name} | {int(size):,} | {first} | {rps:,.0f} | {s[1]} | {s[2]} | {float(n[0]):,.0f} | {n[2]} "
-                f"| {rps / float(n[0]):.2f} | {target} | {met} |"
+    # A case without one answer to give nginx (never asked before) has no bytes, first request or ratio.
+    versus = (f"| {float(n[0]):,.0f} | {n[2]} | {rps / float(n[0]):.2f} " if n else "| – | – | – ")
+    rows.append(f"| {name} | {f'{int(size):,}' if size.isdigit() else size} | {first} | {rps:,.0f} | {s[1]} | {s[2]} "
+                + versus + f"| {target} | {met} |"
                 + (f" {' '.join(s[3:])} non-2xx/3xx |" if s[3] != "0" else " |"))
 cpu = re.search(r"model name\s*:\s*(.*)", open("/proc/cpuinfo").read()).group(1)
 kind = (f"**Smoke test (BENCH_QUICK=1: no JIT warm-up, {seconds} s runs): not figures to quote.** "
