@@ -140,9 +140,8 @@ public class PositionService {
             total = kept.value();
         } else {
             params.keySet().removeAll(List.of("limit", "offset"));
-            // No result class: Hibernate 7.2 keeps a native query with one under a new key each time it is created,
-            // all of the same hash, so a count of filters never counted before compared its SQL with thousands of
-            // kept ones (62 % of such a request's CPU in the profile, bench/README.md).
+            // No result class: with one, Hibernate 7.2's interpretation cache compared each new count's key with many
+            // kept keys of the same hash, none equal (62 % of a never-asked panel's CPU, bench/README.md).
             Query count = em.createNativeQuery("SELECT count(*) FROM position p WHERE " + where);
             params.forEach(count::setParameter);
             total = ((Number) count.getSingleResult()).longValue();
