@@ -88,6 +88,36 @@ public interface JobsConfig {
         Duration vocabularyRefresh();
     }
 
+    Webhooks webhooks();
+
+    /** Webhooks (README, "Webhooks"). */
+    interface Webhooks {
+        /**
+         * The key the signing secrets are stored encrypted with: 32 random bytes, base64 (`openssl rand -base64
+         * 32`). Without it no webhook can be registered or delivered. Keep it beside the database's credentials.
+         */
+        Optional<String> secretKey();
+
+        /** Allows http and private, loopback and link-local addresses as endpoints: for tests and dev mode only. */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** How long a receiver has to answer. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * The waits before each retry of a failed event; after the last one fails the webhook is disabled. The
+         * Standard Webhooks schedule, ending about three days after the first attempt.
+         */
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h,10h,10h,10h")
+        List<Duration> retrySchedule();
+
+        /** How often each instance looks for due deliveries when no change woke it sooner. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
     /** Per client (anonymous readers: per address), per minute. */
     interface RateLimit {
         @WithDefault("600")

@@ -67,7 +67,15 @@ public class ChangeFeed {
     private record Row(long seq, long tx, long positionId, ChangeKind kind, OffsetDateTime at) {}
 
     public ChangeView.Page read(Caller caller, Cursor after, int limit) {
-        Access.Condition visible = access.changes(caller);
+        return read(caller, after, limit, new Access.Condition("true", Map.of()));
+    }
+
+    /** The events the caller sees that also meet {@code narrower} (a webhook's kinds and scope). */
+    public ChangeView.Page read(Caller caller, Cursor after, int limit, Access.Condition narrower) {
+        Access.Condition seen = access.changes(caller);
+        Map<String, Object> parameters = new java.util.HashMap<>(seen.parameters());
+        parameters.putAll(narrower.parameters());
+        Access.Condition visible = new Access.Condition(seen.sql() + " AND " + narrower.sql(), parameters);
         @SuppressWarnings("unchecked")
         NativeQuery<Object[]> query = em.createNativeQuery(
                         """
@@ -113,6 +121,23 @@ public class ChangeFeed {
         String next =
                 rows.isEmpty() ? after.toString() : items.get(items.size() - 1).cursor();
         return new ChangeView.Page(items, next);
+    }
+
+    /**
+     * The newest event that every reader can see already. What commits later comes after it in the feed's order
+     * (its transaction is not yet below the oldest running one), so a reader that starts here misses nothing new.
+     */
+    public Cursor head() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        SELECT e.tx::text::bigint, e.seq FROM change_event e
+                        WHERE e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                        ORDER BY e.tx DESC, e.seq DESC LIMIT 1""")
+                .getResultList();
+        return rows.isEmpty()
+                ? Cursor.START
+                : new Cursor(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
     }
 
     private static ChangeView view(Row row, Position p, OffsetDateTime now) {

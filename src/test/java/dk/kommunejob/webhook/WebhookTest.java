@@ -1,0 +1,368 @@
+package dk.kommunejob.webhook;
+
+import static dk.kommunejob.TestData.BOOTSTRAP_KEY;
+import static dk.kommunejob.TestData.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.kommunejob.TestData;
+import dk.kommunejob.TestData.Org;
+import dk.kommunejob.webhook.Receiver.Received;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Webhooks as a receiver meets them: signed (checked with the reference library), in order, retried, scoped. */
+@QuarkusTest
+class WebhookTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** This test's webhooks, deleted after it: left active, they would go on polling and failing in later tests. */
+    private final List<Long> registered = new java.util.ArrayList<>();
+
+    @AfterEach
+    void deleteWebhooks() {
+        registered.forEach(id -> as(BOOTSTRAP_KEY).delete("/api/v1/webhooks/" + id));
+    }
+
+    @Test
+    void eachChangeOfTheEmployerArrivesSignedOnceAndInFeedOrder() throws Exception {
+        Org org = TestData.org();
+        Org other = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook editor");
+        try (Receiver receiver = new Receiver()) {
+            JsonPath created = register(editor, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()));
+            assertEquals(org.employerId(), created.getLong("webhook.employerId"), "an editor's are its employer's");
+
+            long id = post(editor, org, "Pædagog til Kastanjen");
+            post(BOOTSTRAP_KEY, other, "Not this employer's"); // never sent to this webhook
+            as(editor)
+                    .header("If-Match", "\"1\"")
+                    .post("/api/v1/positions/" + id + "/publish")
+                    .then()
+                    .statusCode(200);
+            as(editor)
+                    .header("If-Match", "\"2\"")
+                    .post("/api/v1/positions/" + id + "/close")
+                    .then()
+                    .statusCode(200);
+
+            List<Received> got = receiver.next(3, WAIT);
+            assertEquals(
+                    List.of("position.created", "position.published", "position.closed"),
+                    got.stream().map(r -> r.json().getString("type")).toList());
+            for (Received r : got) {
+                assertTrue(r.verified(), "signature verifies with the reference library: " + r.signature());
+                assertEquals(id, r.json().getLong("data.positionId"));
+                assertEquals(r.json().getString("type"), "position." + r.json().getString("data.kind"));
+            }
+            assertEquals("Pædagog til Kastanjen", got.get(1).json().getString("data.position.title"));
+            assertEquals("closed", got.get(2).json().getString("data.tombstone.reason"));
+            assertEquals(3, got.stream().map(Received::id).distinct().count(), "one webhook-id per event");
+            assertEquals(List.of(), receiver.more(Duration.ofSeconds(1)), "nothing else, nothing twice");
+
+            long webhook = created.getLong("webhook.id");
+            as(editor)
+                    .get("/api/v1/webhooks/" + webhook)
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("active"))
+                    .body("cursor", equalTo(got.get(2).json().getString("data.cursor")))
+                    .body("$", not(hasKey("secret")));
+            as(editor)
+                    .get("/api/v1/webhooks/" + webhook + "/attempts")
+                    .then()
+                    .statusCode(200)
+                    .body("result", equalTo(List.of("delivered", "delivered", "delivered")))
+                    .body("statusCode", equalTo(List.of(200, 200, 200)));
+        }
+    }
+
+    @Test
+    void aFailedEventIsRetriedWithItsIdAndNothingOvertakesIt() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook retry editor");
+        try (Receiver receiver = new Receiver()) {
+            register(editor, receiver, "{\"url\": \"%s\", \"kinds\": [\"created\"]}".formatted(receiver.url()));
+            receiver.answer(500, 503);
+            long first = post(editor, org, "Første");
+            long second = post(editor, org, "Anden");
+
+            List<Received> got = receiver.next(4, WAIT);
+            assertEquals(
+                    List.of(500, 503, 200, 200),
+                    got.stream().map(Received::answered).toList());
+            assertEquals(
+                    List.of(first, first, first, second),
+                    got.stream().map(r -> r.json().getLong("data.positionId")).toList());
+            assertEquals(
+                    1, got.subList(0, 3).stream().map(Received::id).distinct().count(), "one id per event");
+            assertTrue(got.stream().allMatch(Received::verified));
+            assertEquals(List.of(), receiver.more(Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
+    void goneDisablesAtOnceAndRetriesRunningOutDisablesWithTheReason() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook gone editor");
+        try (Receiver gone = new Receiver();
+                Receiver failing = new Receiver()) {
+            gone.otherwise(() -> 410);
+            failing.otherwise(() -> 500);
+            long goneId = register(editor, gone, "{\"url\": \"%s\"}".formatted(gone.url()))
+                    .getLong("webhook.id");
+            long failingId = register(editor, failing, "{\"url\": \"%s\"}".formatted(failing.url()))
+                    .getLong("webhook.id");
+            post(editor, org, "Ingen vil have mig");
+
+            assertEquals(1, gone.next(1, WAIT).size());
+            // The test profile's schedule: the first attempt, then two retries a second apart.
+            assertEquals(3, failing.next(3, WAIT).size());
+            assertEquals(List.of(), gone.more(Duration.ofSeconds(1)));
+            assertEquals(List.of(), failing.more(Duration.ofSeconds(1)));
+            as(editor)
+                    .get("/api/v1/webhooks/" + goneId)
+                    .then()
+                    .body("state", equalTo("disabled"))
+                    .body("disabledReason", equalTo("Modtageren svarede 410 Gone."));
+            as(editor)
+                    .header("Accept-Language", "en")
+                    .get("/api/v1/webhooks/" + failingId)
+                    .then()
+                    .body("state", equalTo("disabled"))
+                    .body("failures", equalTo(3))
+                    .body(
+                            "disabledReason",
+                            equalTo(
+                                    "Every one of the 3 attempts at the next event failed; resume the webhook to try again."));
+
+            // Resumed, the failed event is tried again, and accepted now.
+            failing.otherwise(() -> 204);
+            as(editor)
+                    .post("/api/v1/webhooks/" + failingId + "/resume")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("active"))
+                    .body("disabledReason", nullValue());
+            assertEquals(204, failing.next(1, WAIT).get(0).answered());
+        }
+    }
+
+    @Test
+    void aPausedWebhookIsSentWhatCameMeanwhileOnResuming() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook pause editor");
+        try (Receiver receiver = new Receiver()) {
+            long id = register(editor, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()))
+                    .getLong("webhook.id");
+            as(editor)
+                    .post("/api/v1/webhooks/" + id + "/pause")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("paused"));
+            long position = post(editor, org, "Mens den holdt pause");
+            assertEquals(List.of(), receiver.more(Duration.ofSeconds(1)));
+
+            as(editor).post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200);
+            assertEquals(position, receiver.next(1, WAIT).get(0).json().getLong("data.positionId"));
+        }
+    }
+
+    @Test
+    void anAgencysWebhookIsAboutItsOwnPostingsAndNoClientSeesAnothersWebhook() throws Exception {
+        Org org = TestData.org();
+        String agency = TestData.agencyKey(org.agencyId(), "Webhook agency");
+        String editor = TestData.editorKey(org.employerId(), "Webhook editor, not the agency's");
+        try (Receiver receiver = new Receiver()) {
+            long id = register(agency, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()))
+                    .getLong("webhook.id");
+            post(editor, org, "The employer's own, no agency");
+            long mine = as(agency)
+                    .body(TestData.positionBody(
+                            org, "Via bureauet", org.agencyId(), LocalDate.now().plusDays(20)))
+                    .post("/api/v1/positions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .<Integer>path("id");
+            assertEquals(mine, receiver.next(1, WAIT).get(0).json().getLong("data.positionId"));
+            assertEquals(List.of(), receiver.more(Duration.ofSeconds(1)));
+
+            as(editor).get("/api/v1/webhooks/" + id).then().statusCode(404);
+            as(editor).post("/api/v1/webhooks/" + id + "/pause").then().statusCode(404);
+            as(editor).delete("/api/v1/webhooks/" + id).then().statusCode(404);
+            assertFalse(as(editor)
+                    .get("/api/v1/webhooks")
+                    .then()
+                    .extract()
+                    .<List<Integer>>path("id")
+                    .contains((int) id));
+            as(BOOTSTRAP_KEY).get("/api/v1/webhooks/" + id).then().statusCode(200);
+            as(agency).delete("/api/v1/webhooks/" + id).then().statusCode(204);
+            as(agency).get("/api/v1/webhooks/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void theSecretIsShownOnceAndStoredEncrypted() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook secret editor");
+        try (Receiver receiver = new Receiver()) {
+            JsonPath created = register(editor, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()));
+            String secret = created.getString("secret");
+            assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{32}"), secret);
+            long id = created.getLong("webhook.id");
+            String everyAnswer = as(editor).get("/api/v1/webhooks/" + id).asString()
+                    + as(editor).get("/api/v1/webhooks").asString();
+            assertFalse(everyAnswer.contains(secret.substring(6)));
+            byte[] stored =
+                    QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription>findById(id).secret);
+            assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains(secret.substring(6)));
+            assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("whsec_"));
+        }
+    }
+
+    @Test
+    void redeliveringSendsEverythingAfterTheCursorAgainWithTheSameIds() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook redelivery editor");
+        try (Receiver receiver = new Receiver()) {
+            long id = register(
+                            editor, receiver, "{\"url\": \"%s\", \"kinds\": [\"created\"]}".formatted(receiver.url()))
+                    .getLong("webhook.id");
+            String before =
+                    as(editor).get("/api/v1/webhooks/" + id).then().extract().path("cursor");
+            post(editor, org, "Først");
+            post(editor, org, "Så");
+            List<Received> first = receiver.next(2, WAIT);
+
+            as(editor)
+                    .post("/api/v1/webhooks/" + id + "/redeliver?after=" + before)
+                    .then()
+                    .statusCode(200)
+                    .body("cursor", equalTo(before));
+            List<Received> again = receiver.next(2, WAIT);
+            assertEquals(
+                    first.stream().map(Received::id).toList(),
+                    again.stream().map(Received::id).toList());
+            assertEquals(
+                    first.stream().map(Received::body).toList(),
+                    again.stream().map(Received::body).toList());
+            assertEquals(List.of(), receiver.more(Duration.ofSeconds(1)));
+
+            as(editor)
+                    .post("/api/v1/webhooks/" + id + "/redeliver?after=yesterday")
+                    .then()
+                    .statusCode(400)
+                    .body("parameter", equalTo("after"));
+            as(editor).post("/api/v1/webhooks/" + id + "/redeliver").then().statusCode(400);
+        }
+    }
+
+    @Test
+    void aRotatedSecretSignsBesideTheOldOneForADay() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook rotation editor");
+        try (Receiver receiver = new Receiver()) {
+            JsonPath created = register(editor, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()));
+            String old = created.getString("secret");
+            long id = created.getLong("webhook.id");
+            String fresh = as(editor)
+                    .post("/api/v1/webhooks/" + id + "/rotate-secret")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("secret");
+            assertTrue(!fresh.equals(old) && fresh.startsWith("whsec_"));
+
+            post(editor, org, "Efter rotationen");
+            Received r = receiver.next(1, WAIT).get(0);
+            assertEquals(2, r.signature().split(" ").length, r.signature());
+            assertTrue(r.verifiesWith(old), "the old secret still verifies");
+            assertTrue(r.verifiesWith(fresh), "the new one does");
+            assertFalse(r.verifiesWith("whsec_" + "A".repeat(32)), "another secret does not");
+
+            // A day later the old one signs no more.
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Subscription.<Subscription>findById(id).previousUntil =
+                            java.time.OffsetDateTime.now().minusSeconds(1));
+            post(editor, org, "En dag senere");
+            Received later = receiver.next(1, WAIT).get(0);
+            assertEquals(1, later.signature().split(" ").length);
+            assertTrue(later.verifiesWith(fresh));
+            assertFalse(later.verifiesWith(old));
+        }
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook input editor");
+        for (String url : List.of("ftp://portal.example/hook", "https://", "https://user:pw@portal.example/hook")) {
+            as(editor)
+                    .body(Map.of("url", url))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(400)
+                    .body("violations[0].field", equalTo("url"));
+        }
+        as(editor)
+                .body("{\"url\": \"https://portal.example/hook\", \"kinds\": [\"hired\"]}")
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(400);
+        Org other = TestData.org();
+        as(editor)
+                .body("{\"url\": \"https://portal.example/hook\", \"employerId\": %d}".formatted(other.employerId()))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(403);
+        as(BOOTSTRAP_KEY)
+                .body("{\"url\": \"https://portal.example/hook\", \"employerId\": 999999999}")
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("employerId"));
+        as(null).body(Map.of("url", "https://portal.example/hook"))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(401);
+    }
+
+    /** Registers the webhook and hands its secret to the receiver. */
+    private JsonPath register(String key, Receiver receiver, String body) {
+        JsonPath created = as(key).body(body)
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        receiver.secret(created.getString("secret"));
+        registered.add(created.getLong("webhook.id"));
+        return created;
+    }
+
+    private static long post(String key, Org org, String title) {
+        return as(key).body(
+                        TestData.positionBody(org, title, null, LocalDate.now().plusDays(20)))
+                .post("/api/v1/positions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .<Integer>path("id");
+    }
+}
