@@ -176,13 +176,14 @@ public class PositionService {
             ordered = QuarkusTransaction.requiringNew().call(() -> {
                 em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan")
                         .executeUpdate();
+                // No result class, as for the count below: a search never made before is one more new query.
                 @SuppressWarnings("unchecked")
-                List<Long> ids = em.createNativeQuery(
-                                "SELECT p.id FROM position p WHERE " + where + " ORDER BY " + orderBy, Long.class)
+                List<Number> ids = em.createNativeQuery(
+                                "SELECT p.id FROM position p WHERE " + where + " ORDER BY " + orderBy)
                         .unwrap(NativeQuery.class)
                         .setProperties(params)
                         .getResultList();
-                return ids.stream().mapToLong(Long::longValue).toArray();
+                return ids.stream().mapToLong(Number::longValue).toArray();
             });
             searches.keep(matches, expiry.of(reading), ordered);
         }
