@@ -16,21 +16,14 @@ MAX_RECOVERY=5
 PG_PORT=${FAULT_PG_PORT:-5499}
 APP_PORT=${FAULT_APP_PORT:-8099}
 KEY=fault-test-editor-key
-BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 WORK=$(mktemp -d /tmp/jobs-fault.XXXXXX)
 chmod 755 "$WORK"
-
-# PostgreSQL refuses to run as root: as root, its commands run as the postgres user.
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+source deploy/fault/lib.sh
 
 service_pid=
 cleanup() {
-  # The service ends within its shutdown delay; one that outlives it would hold the port for the next run.
-  if [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null; then
-    for _ in $(seq 1 60); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$service_pid" 2>/dev/null || true
-  fi
-  as_pg "$BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
+  end_service "$service_pid"
+  pg_down
   mkdir -p target && cp "$WORK/service.log" target/fault-test-service.log 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -42,25 +35,11 @@ if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
 fi
 
 echo "fault: a PostgreSQL of its own on port $PG_PORT ($WORK/pg)"
-[ "$(id -u)" -eq 0 ] && chown postgres "$WORK"
-as_pg "$BIN/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
-start_db="$(printf '%q ' as_pg "$BIN/pg_ctl" -D "$WORK/pg" -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" -l "$WORK/pg.log" -w start)"
-stop_db="$(printf '%q ' as_pg "$BIN/pg_ctl" -D "$WORK/pg" -m fast -w stop)"
-eval "$start_db" >/dev/null
+pg_up
 
 start_service() {
-  QUARKUS_HTTP_PORT=$APP_PORT \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
-  JOBS_SAMPLE_DATA=true JOBS_SAMPLE_POSITIONS=500 \
-  JOBS_BOOTSTRAP_EDITOR_KEY=$KEY \
-  JOBS_RATE_LIMIT_WRITES_PER_MINUTE=100000 JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=100000 \
-    java -jar target/quarkus-app/quarkus-run.jar >>"$WORK/service.log" 2>&1 &
-  service_pid=$!
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && return 0
-    sleep 0.25
-  done
-  echo "fault: the service did not become ready"; tail -n 40 "$WORK/service.log"; exit 1
+  start_jobs "$APP_PORT" "$WORK/service.log" JOBS_SAMPLE_POSITIONS=500
+  service_pid=$started_pid
 }
 start_service
 
@@ -75,7 +54,7 @@ service_pid=
 echo "fault: service restarted to check the writes"
 start_service
 java deploy/fault/FaultRun.java verify "http://127.0.0.1:$APP_PORT" "$KEY" "$WORK/written.tsv" || status=1
-doubled=$(as_pg "$BIN/psql" -h "$WORK" -p "$PG_PORT" -U postgres -Atc \
+doubled=$(psql_fault \
   "SELECT count(*) FROM (SELECT title FROM position WHERE title LIKE 'Fault %' GROUP BY title HAVING count(*) > 1) d")
 echo "writes stored twice: $doubled"
 [ "$doubled" = 0 ] || status=1

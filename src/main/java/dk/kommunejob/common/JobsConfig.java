@@ -116,6 +116,17 @@ public interface JobsConfig {
         /** How often each instance looks for due deliveries when no change woke it sooner. */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /**
+         * Webhooks each instance delivers at once. A slow receiver holds up only its own webhook; a worker waiting on
+         * one holds no database connection.
+         */
+        @WithDefault("8")
+        int workers();
+
+        /** How long a line of a delivery log is kept. */
+        @WithDefault("7d")
+        Duration logRetention();
     }
 
     /** Per client (anonymous readers: per address), per minute. */

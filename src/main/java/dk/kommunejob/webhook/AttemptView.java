@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "WebhookAttempt", description = "One attempt at sending one event.")
 public record AttemptView(
+        @Schema(description = "Its id, to send its event again.", example = "9041") long id,
         @Schema(
                         description = "The `webhook-id` header: the same for every attempt at this event.",
                         example = "msg_51_7421_318")
@@ -27,6 +28,7 @@ public record AttemptView(
 
     static AttemptView of(Attempt a) {
         return new AttemptView(
+                a.id,
                 a.messageId,
                 a.eventCursor,
                 a.attempt,

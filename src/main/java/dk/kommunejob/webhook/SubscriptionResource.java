@@ -4,6 +4,7 @@ import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
 import dk.kommunejob.client.RateLimited;
+import dk.kommunejob.common.IfMatch;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.sync.ChangeFeed;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +29,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Webhooks: the change feed pushed to a client's endpoint, signed by the Standard Webhooks spec (README). */
 @Path("/api/v1/webhooks")
@@ -97,12 +101,47 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWebhook", summary = "Get a webhook", description = "With how its delivery stands.")
-    @APIResponse(responseCode = "200", description = "The webhook.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook; ETag is its version, for If-Match on a change.",
+            headers = @Header(name = "ETag", ref = "Version"),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SubscriptionView get(
+    public RestResponse<SubscriptionView> get(
             @Parameter(description = "Webhook id.", example = "51", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        return subscriptions.get(Caller.of(identity), id).orElseThrow(() -> notFound(id));
+        return subscriptions
+                .get(Caller.of(identity), id)
+                .orElseThrow(() -> notFound(id))
+                .ok();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "replaceWebhook",
+            summary = "Change a webhook",
+            description = "Another URL, other kinds or another employer. Delivery goes on after the same cursor: "
+                    + "nothing is lost or sent twice, and the secret stays. The URL is checked as at registration.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook after the change; ETag is its new version.",
+            headers = @Header(name = "ETag", ref = "Version"),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidBody")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public RestResponse<SubscriptionView> replace(
+            @Parameter(description = "Webhook id.", example = "51", schema = @Schema(ref = "Id")) @PathParam("id")
+                    long id,
+            @BeanParam IfMatch ifMatch,
+            @RequestBody(description = "The endpoint and what to send it.") @Valid @NotNull SubscriptionInput input) {
+        return subscriptions
+                .update(Caller.of(identity), id, ifMatch.value, input)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @GET
@@ -127,12 +166,19 @@ public class SubscriptionResource {
             summary = "Pause a webhook",
             description = "Nothing is sent until it is resumed; then what came meanwhile, in order. Pausing a "
                     + "paused or disabled webhook changes nothing.")
-    @APIResponse(responseCode = "200", description = "The webhook, paused.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook, paused; ETag is its version.",
+            headers = @Header(name = "ETag", ref = "Version"),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SubscriptionView pause(
+    public RestResponse<SubscriptionView> pause(
             @Parameter(description = "Webhook id.", example = "51", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        return subscriptions.pause(Caller.of(identity), id).orElseThrow(() -> notFound(id));
+        return subscriptions
+                .pause(Caller.of(identity), id)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @POST
@@ -142,12 +188,19 @@ public class SubscriptionResource {
             summary = "Resume a webhook",
             description = "Delivery goes on after the last event the endpoint accepted: a disabled webhook's "
                     + "failed event is tried again at once, with its retries counted afresh.")
-    @APIResponse(responseCode = "200", description = "The webhook, active.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook, active; ETag is its version.",
+            headers = @Header(name = "ETag", ref = "Version"),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SubscriptionView resume(
+    public RestResponse<SubscriptionView> resume(
             @Parameter(description = "Webhook id.", example = "51", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
-        return subscriptions.resume(Caller.of(identity), id).orElseThrow(() -> notFound(id));
+        return subscriptions
+                .resume(Caller.of(identity), id)
+                .orElseThrow(() -> notFound(id))
+                .ok();
     }
 
     @POST
@@ -156,13 +209,17 @@ public class SubscriptionResource {
             operationId = "redeliverWebhook",
             summary = "Send events again",
             description = "Every event of its scope after the given cursor of the change feed is sent again, in "
-                    + "order, with the `webhook-id` it had: to replay what a receiver lost, or one event (give "
-                    + "the cursor of the event before it, from the delivery log or the feed). A disabled webhook "
-                    + "becomes active; a paused one stays paused.")
-    @APIResponse(responseCode = "200", description = "The webhook, its cursor moved back.")
+                    + "order, with the `webhook-id` it had: to replay what a receiver lost (one event alone: "
+                    + "`POST /webhooks/{id}/attempts/{attemptId}/redeliver`). A disabled webhook becomes active; a "
+                    + "paused one stays paused.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook, its cursor moved back; ETag is its version.",
+            headers = @Header(name = "ETag", ref = "Version"),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public SubscriptionView redeliver(
+    public RestResponse<SubscriptionView> redeliver(
             @Parameter(description = "Webhook id.", example = "51", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id,
             @Parameter(
@@ -181,7 +238,37 @@ public class SubscriptionResource {
         if (cursor == null) {
             throw Problems.badParameter("after", Messages.text("problem.parameter.cursor"));
         }
-        return subscriptions.redeliver(Caller.of(identity), id, cursor).orElseThrow(() -> notFound(id));
+        return subscriptions
+                .redeliver(Caller.of(identity), id, cursor)
+                .orElseThrow(() -> notFound(id))
+                .ok();
+    }
+
+    @POST
+    @Path("/{id}/attempts/{attemptId}/redeliver")
+    @Operation(
+            operationId = "redeliverWebhookAttempt",
+            summary = "Send one event again",
+            description = "The event of a logged attempt is sent once more, now, with the `webhook-id` it had, "
+                    + "beside the ordered delivery: for a receiver that lost an event it had accepted. Only an "
+                    + "event the webhook is past (one after its cursor is still on its way, in order). The answer "
+                    + "is the new attempt, delivered or failed; a failure is logged and not retried.")
+    @APIResponse(responseCode = "200", description = "The attempt, as the delivery log shows it.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public AttemptView redeliverAttempt(
+            @Parameter(description = "Webhook id.", example = "51", schema = @Schema(ref = "Id")) @PathParam("id")
+                    long id,
+            @Parameter(
+                            description = "An attempt's id, from the delivery log.",
+                            example = "9041",
+                            schema = @Schema(ref = "Id"))
+                    @PathParam("attemptId")
+                    long attemptId) {
+        return subscriptions
+                .resend(Caller.of(identity), id, attemptId)
+                .orElseThrow(
+                        () -> Problems.notFound(Messages.text("problem.not-found.webhook-attempt", id, attemptId)));
     }
 
     @POST

@@ -2,11 +2,14 @@ package dk.kommunejob.webhook;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.ClientRole;
+import dk.kommunejob.common.Versioned;
+import dk.kommunejob.common.Versions;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.OrganisationService;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.sync.ChangeFeed;
 import dk.kommunejob.sync.ChangeKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,6 +41,9 @@ public class SubscriptionService {
     OrganisationService organisation;
 
     @Inject
+    Deliverer deliverer;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -45,6 +51,39 @@ public class SubscriptionService {
         if (!secrets.configured()) {
             throw Problems.forbidden(Messages.text("problem.webhook.not-configured"));
         }
+        String secret = secrets.generate();
+        ChangeFeed.Cursor head = feed.head();
+        Subscription s = new Subscription();
+        s.clientId = caller.clientId();
+        apply(caller, in, s);
+        s.secret = secrets.encrypt(secret);
+        s.state = Subscription.State.active;
+        s.cursorTx = head.tx();
+        s.cursorSeq = head.seq();
+        s.createdAt = OffsetDateTime.now(clock);
+        s.updatedAt = s.createdAt;
+        s.nextAttemptAt = s.createdAt;
+        s.version = 1;
+        s.persist();
+        return new SubscriptionCreated(SubscriptionView.of(s), secret);
+    }
+
+    /**
+     * Another URL, kinds or employer; delivery goes on from the same cursor, so nothing is lost or sent twice. The
+     * change names the version it builds on (If-Match), as every change after creation does.
+     */
+    @Transactional
+    public Optional<Versioned<SubscriptionView>> update(Caller caller, long id, String ifMatch, SubscriptionInput in) {
+        return own(caller, id).map(s -> {
+            Versions.check(s.version, ifMatch);
+            apply(caller, in, s);
+            touch(s);
+            return versioned(s);
+        });
+    }
+
+    /** What the client chose, checked: a public https URL, and an employer it may be about. */
+    private void apply(Caller caller, SubscriptionInput in, Subscription s) {
         endpoints.refusal(in.url()).ifPresent(key -> {
             throw Problems.badField("url", Messages.text(key));
         });
@@ -58,25 +97,11 @@ public class SubscriptionService {
         } else if (employerId != null && !organisation.employerExists(employerId)) {
             throw Problems.badField("employerId", Messages.text("problem.not-found.employer", employerId));
         }
-        String secret = secrets.generate();
-        ChangeFeed.Cursor head = feed.head();
-        Subscription s = new Subscription();
-        s.clientId = caller.clientId();
         s.url = in.url();
         s.kinds = in.kinds() == null
                 ? new String[0]
                 : in.kinds().stream().distinct().map(ChangeKind::name).toArray(String[]::new);
         s.employerId = employerId;
-        s.secret = secrets.encrypt(secret);
-        s.state = Subscription.State.active;
-        s.cursorTx = head.tx();
-        s.cursorSeq = head.seq();
-        s.createdAt = OffsetDateTime.now(clock);
-        s.updatedAt = s.createdAt;
-        s.nextAttemptAt = s.createdAt;
-        s.version = 1;
-        s.persist();
-        return new SubscriptionCreated(SubscriptionView.of(s), secret);
     }
 
     @Transactional
@@ -88,8 +113,8 @@ public class SubscriptionService {
     }
 
     @Transactional
-    public Optional<SubscriptionView> get(Caller caller, long id) {
-        return own(caller, id).map(SubscriptionView::of);
+    public Optional<Versioned<SubscriptionView>> get(Caller caller, long id) {
+        return own(caller, id).map(SubscriptionService::versioned);
     }
 
     @Transactional
@@ -122,7 +147,7 @@ public class SubscriptionService {
      * still are not); a paused webhook stays paused, a disabled one is active again.
      */
     @Transactional
-    public Optional<SubscriptionView> redeliver(Caller caller, long id, ChangeFeed.Cursor after) {
+    public Optional<Versioned<SubscriptionView>> redeliver(Caller caller, long id, ChangeFeed.Cursor after) {
         return own(caller, id).map(s -> {
             s.cursorTx = after.tx();
             s.cursorSeq = after.seq();
@@ -133,25 +158,54 @@ public class SubscriptionService {
                 s.disabledReason = null;
             }
             touch(s);
-            return SubscriptionView.of(s);
+            return versioned(s);
         });
+    }
+
+    /**
+     * The event of one logged attempt sent again, now (the receiver lost it). Only an event the webhook is past:
+     * one after its cursor is still on its way, in order. Empty when there is no such webhook or attempt.
+     */
+    public Optional<AttemptView> resend(Caller caller, long id, long attemptId) {
+        Attempt logged = QuarkusTransaction.requiringNew().call(() -> own(caller, id)
+                .flatMap(s -> Attempt.<Attempt>find("id = ?1 and subscriptionId = ?2", attemptId, s.id)
+                        .firstResultOptional()
+                        .filter(a -> {
+                            ChangeFeed.Cursor event = ChangeFeed.Cursor.parse(a.eventCursor);
+                            if (event.tx() > s.cursorTx || (event.tx() == s.cursorTx && event.seq() > s.cursorSeq)) {
+                                throw Problems.conflict(
+                                        Messages.text("problem.webhook.not-yet-delivered", a.eventCursor));
+                            }
+                            return true;
+                        }))
+                .orElse(null));
+        if (logged == null) {
+            return Optional.empty();
+        }
+        long attempts = QuarkusTransaction.requiringNew()
+                .call(() -> Attempt.count("subscriptionId = ?1 and messageId = ?2", id, logged.messageId));
+        Attempt sent = deliverer
+                .resend(id, logged.eventCursor, (int) attempts + 1)
+                .orElseThrow(() ->
+                        Problems.conflict(Messages.text("problem.webhook.event-out-of-scope", logged.eventCursor)));
+        return Optional.of(AttemptView.of(sent));
     }
 
     /** Paused: nothing is sent until resumed, and then what came meanwhile, in order. */
     @Transactional
-    public Optional<SubscriptionView> pause(Caller caller, long id) {
+    public Optional<Versioned<SubscriptionView>> pause(Caller caller, long id) {
         return own(caller, id).map(s -> {
             if (s.state == Subscription.State.active) {
                 s.state = Subscription.State.paused;
                 touch(s);
             }
-            return SubscriptionView.of(s);
+            return versioned(s);
         });
     }
 
     /** Active again, a disabled one too: its failed event is tried at once, with a fresh count of retries. */
     @Transactional
-    public Optional<SubscriptionView> resume(Caller caller, long id) {
+    public Optional<Versioned<SubscriptionView>> resume(Caller caller, long id) {
         return own(caller, id).map(s -> {
             if (s.state != Subscription.State.active) {
                 s.state = Subscription.State.active;
@@ -160,7 +214,7 @@ public class SubscriptionService {
                 s.nextAttemptAt = OffsetDateTime.now(clock);
                 touch(s);
             }
-            return SubscriptionView.of(s);
+            return versioned(s);
         });
     }
 
@@ -177,6 +231,10 @@ public class SubscriptionService {
     private Optional<Subscription> own(Caller caller, long id) {
         return Subscription.<Subscription>findByIdOptional(id)
                 .filter(s -> caller.isAdmin() || s.clientId == caller.clientId());
+    }
+
+    private static Versioned<SubscriptionView> versioned(Subscription s) {
+        return new Versioned<>(SubscriptionView.of(s), s.version);
     }
 
     private void touch(Subscription s) {

@@ -25,7 +25,8 @@ import java.util.function.IntSupplier;
 final class Receiver implements AutoCloseable {
 
     /** One request as it arrived, and whether its signature verified with the secret. */
-    record Received(String id, String timestamp, String signature, String body, boolean verified, int answered) {
+    record Received(
+            String id, String timestamp, String signature, String body, boolean verified, int answered, long atNanos) {
 
         JsonPath json() {
             return JsonPath.from(body);
@@ -55,6 +56,8 @@ final class Receiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
     private volatile String secret;
     private volatile IntSupplier otherwise = () -> 200;
+    private volatile String retryAfter;
+    private volatile Duration delay = Duration.ZERO;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -77,7 +80,20 @@ final class Receiver implements AutoCloseable {
                     headers.getFirst("webhook-signature"),
                     body,
                     verified,
-                    status));
+                    status,
+                    System.nanoTime()));
+            String retry = retryAfter;
+            if (retry != null && (status == 429 || status == 503)) {
+                exchange.getResponseHeaders().add("Retry-After", retry);
+            }
+            Duration wait = delay;
+            if (!wait.isZero()) {
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -102,6 +118,16 @@ final class Receiver implements AutoCloseable {
     /** The next answers, in order; then {@code otherwise}'s. */
     void answer(Integer... statuses) {
         script.addAll(List.of(statuses));
+    }
+
+    /** Sent as Retry-After with every 429 and 503. */
+    void retryAfter(String value) {
+        this.retryAfter = value;
+    }
+
+    /** How long the receiver takes before it answers (the request is counted as it arrives). */
+    void delay(Duration delay) {
+        this.delay = delay;
     }
 
     void otherwise(IntSupplier status) {

@@ -309,6 +309,205 @@ class WebhookTest {
     }
 
     @Test
+    void aChangedWebhookGoesOnAfterItsCursorAtItsNewUrl() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook change editor");
+        try (Receiver before = new Receiver();
+                Receiver after = new Receiver()) {
+            JsonPath created = register(editor, before, "{\"url\": \"%s\"}".formatted(before.url()));
+            after.secret(created.getString("secret"));
+            long id = created.getLong("webhook.id");
+            post(editor, org, "Til den gamle adresse");
+            before.next(1, WAIT);
+            String etag =
+                    as(editor).get("/api/v1/webhooks/" + id).then().extract().header("ETag");
+            String change = "{\"url\": \"%s\", \"kinds\": [\"published\"]}".formatted(after.url());
+
+            as(editor).body(change).put("/api/v1/webhooks/" + id).then().statusCode(428);
+            as(editor)
+                    .header("If-Match", "\"999\"")
+                    .body(change)
+                    .put("/api/v1/webhooks/" + id)
+                    .then()
+                    .statusCode(412);
+            as(editor)
+                    .header("If-Match", etag)
+                    .body("{\"url\": \"ftp://portal.example/hook\"}")
+                    .put("/api/v1/webhooks/" + id)
+                    .then()
+                    .statusCode(400)
+                    .body("violations[0].field", equalTo("url"));
+            as(editor)
+                    .header("If-Match", etag)
+                    .body(change)
+                    .put("/api/v1/webhooks/" + id)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", not(equalTo(etag)))
+                    .body("url", equalTo(after.url()))
+                    .body("kinds", equalTo(List.of("published")))
+                    .body("employerId", equalTo((int) org.employerId()));
+
+            long position = post(editor, org, "Til den nye adresse"); // created: not among its kinds now
+            as(editor)
+                    .header("If-Match", "\"1\"")
+                    .post("/api/v1/positions/" + position + "/publish")
+                    .then()
+                    .statusCode(200);
+            Received r = after.next(1, WAIT).get(0);
+            assertEquals("position.published", r.json().getString("type"));
+            assertTrue(r.verified(), "the secret stays");
+            assertEquals(List.of(), after.more(Duration.ofSeconds(1)));
+            assertEquals(List.of(), before.more(Duration.ofMillis(100)));
+            as(TestData.editorKey(TestData.org().employerId(), "Another employer's editor"))
+                    .header("If-Match", "*")
+                    .body(change)
+                    .put("/api/v1/webhooks/" + id)
+                    .then()
+                    .statusCode(404);
+        }
+    }
+
+    @Test
+    void oneEventIsSentAgainAloneWithItsIdButNotAheadOfItsTurn() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook resend editor");
+        try (Receiver receiver = new Receiver()) {
+            long id = register(
+                            editor, receiver, "{\"url\": \"%s\", \"kinds\": [\"created\"]}".formatted(receiver.url()))
+                    .getLong("webhook.id");
+            post(editor, org, "Først");
+            post(editor, org, "Så");
+            List<Received> first = receiver.next(2, WAIT);
+            long ofTheFirst = attempts(editor, id, 2).get(1); // newest first
+
+            as(editor)
+                    .post("/api/v1/webhooks/" + id + "/attempts/" + ofTheFirst + "/redeliver")
+                    .then()
+                    .statusCode(200)
+                    .body("result", equalTo("delivered"))
+                    .body("attempt", equalTo(2))
+                    .body("nextAttemptAt", nullValue());
+            Received again = receiver.next(1, WAIT).get(0);
+            assertEquals(first.get(0).id(), again.id());
+            assertEquals(first.get(0).body(), again.body());
+            assertTrue(again.verified());
+            assertEquals(List.of(), receiver.more(Duration.ofSeconds(1)), "that one alone");
+
+            // An event still being retried comes in its turn, not ahead of it.
+            receiver.otherwise(() -> 500);
+            post(editor, org, "Afvist");
+            receiver.next(1, WAIT);
+            long failed = attempts(editor, id, 3).get(0);
+            as(editor)
+                    .post("/api/v1/webhooks/" + id + "/attempts/" + failed + "/redeliver")
+                    .then()
+                    .statusCode(409);
+            as(editor)
+                    .post("/api/v1/webhooks/" + id + "/attempts/999999999/redeliver")
+                    .then()
+                    .statusCode(404);
+        }
+    }
+
+    @Test
+    void retryAfterOnA429PutsTheRetryOff() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook Retry-After editor");
+        try (Receiver receiver = new Receiver()) {
+            long id = register(editor, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()))
+                    .getLong("webhook.id");
+            receiver.answer(429);
+            receiver.retryAfter("3");
+            post(editor, org, "Vent lidt");
+            List<Received> got = receiver.next(2, WAIT);
+            assertEquals(List.of(429, 200), got.stream().map(Received::answered).toList());
+            long waited = Duration.ofNanos(got.get(1).atNanos() - got.get(0).atNanos())
+                    .toMillis();
+            // The test profile's schedule would retry after 1 s.
+            assertTrue(waited >= 2_900, "retried after " + waited + " ms");
+            assertEquals(got.get(0).id(), got.get(1).id());
+            as(editor)
+                    .get("/api/v1/webhooks/" + id + "/attempts")
+                    .then()
+                    .body("[1].statusCode", equalTo(429))
+                    .body("[1].nextAttemptAt", not(nullValue()));
+        }
+    }
+
+    @Test
+    void aRevokedClientsWebhookIsDisabledAndSentNothing() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook revoked editor");
+        try (Receiver receiver = new Receiver()) {
+            long id = register(editor, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()))
+                    .getLong("webhook.id");
+            long client =
+                    QuarkusTransaction.requiringNew().call(() -> Subscription.<Subscription>findById(id).clientId);
+            as(BOOTSTRAP_KEY).delete("/api/v1/clients/" + client).then().statusCode(204);
+            post(BOOTSTRAP_KEY, org, "Efter tilbagekaldelsen");
+
+            assertEquals(List.of(), receiver.more(Duration.ofSeconds(2)));
+            as(BOOTSTRAP_KEY)
+                    .header("Accept-Language", "en")
+                    .get("/api/v1/webhooks/" + id)
+                    .then()
+                    .body("state", equalTo("disabled"))
+                    .body("disabledReason", equalTo("The client the webhook belongs to was revoked."));
+        }
+    }
+
+    @Test
+    void aSlowReceiverHoldsUpOnlyItsOwnWebhook() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook slow editor");
+        try (Receiver slow = new Receiver();
+                Receiver quick = new Receiver()) {
+            slow.delay(Duration.ofSeconds(4));
+            register(editor, slow, "{\"url\": \"%s\"}".formatted(slow.url()));
+            register(editor, quick, "{\"url\": \"%s\"}".formatted(quick.url()));
+            post(editor, org, "Til begge");
+            post(editor, org, "Og en til");
+            List<Received> quickly = quick.next(2, Duration.ofSeconds(3));
+            Received slowFirst = slow.next(1, WAIT).get(0);
+            assertTrue(
+                    quickly.get(1).atNanos()
+                            < slowFirst.atNanos() + Duration.ofSeconds(4).toNanos(),
+                    "the quick receiver had both before the slow one answered its first");
+            assertEquals(1, slow.next(1, WAIT).size());
+        }
+    }
+
+    @Test
+    void eachWebhooksLagBehindTheFeedIsAMetric() throws Exception {
+        Org org = TestData.org();
+        String editor = TestData.editorKey(org.employerId(), "Webhook lag editor");
+        try (Receiver receiver = new Receiver()) {
+            long id = register(editor, receiver, "{\"url\": \"%s\"}".formatted(receiver.url()))
+                    .getLong("webhook.id");
+            as(editor).post("/api/v1/webhooks/" + id + "/pause").then().statusCode(200);
+            post(editor, org, "Venter");
+            post(editor, org, "Venter også");
+            String line = "jobs_webhook_lag_events{webhook=\"" + id + "\"}";
+            long until = System.nanoTime() + WAIT.toNanos();
+            double lag = -1;
+            while (System.nanoTime() < until && lag < 2) {
+                lag = io.restassured.RestAssured.get("/q/metrics")
+                        .asString()
+                        .lines()
+                        .filter(l -> l.startsWith(line))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                        .findFirst()
+                        .orElse(-1);
+                Thread.sleep(200);
+            }
+            assertTrue(lag >= 2, "lag " + lag + " behind the feed, two events at least");
+            as(editor).post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200);
+            receiver.next(2, WAIT);
+        }
+    }
+
+    @Test
     void badInputNamesTheField() {
         Org org = TestData.org();
         String editor = TestData.editorKey(org.employerId(), "Webhook input editor");
@@ -341,6 +540,20 @@ class WebhookTest {
                 .post("/api/v1/webhooks")
                 .then()
                 .statusCode(401);
+    }
+
+    /** The ids of the webhook's logged attempts, newest first, once there are this many (each is logged after it). */
+    private static List<Integer> attempts(String key, long webhook, int atLeast) throws InterruptedException {
+        long until = System.nanoTime() + WAIT.toNanos();
+        List<Integer> ids;
+        do {
+            ids = as(key).get("/api/v1/webhooks/" + webhook + "/attempts")
+                    .then()
+                    .extract()
+                    .path("id");
+            Thread.sleep(50);
+        } while (ids.size() < atLeast && System.nanoTime() < until);
+        return ids;
     }
 
     /** Registers the webhook and hands its secret to the receiver. */
