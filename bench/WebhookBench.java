@@ -78,14 +78,15 @@ public class WebhookBench {
                 webhooks, replicas.size(), eventsPerMinute, seconds, eventsPerMinute * webhooks / 60);
 
         // Written at a steady pace, each write on its own schedule so that a slow answer does not slow the rate.
-        var writers = Executors.newScheduledThreadPool(4);
+        var ticks = Executors.newSingleThreadScheduledExecutor();
+        var writers = Executors.newFixedThreadPool(16);
         AtomicInteger written = new AtomicInteger();
         AtomicInteger failedWrites = new AtomicInteger();
         long periodMicros = 60_000_000L / eventsPerMinute;
         measuring = true;
         long started = System.nanoTime();
-        var schedule = writers.scheduleAtFixedRate(
-                () -> {
+        var schedule = ticks.scheduleAtFixedRate(
+                () -> writers.execute(() -> {
                     int n = written.incrementAndGet();
                     String body = """
                             {"title": "Webhook bench %d", "employerId": %d, "unitId": %d, "applicationDeadline": "%s",
@@ -97,12 +98,13 @@ public class WebhookBench {
                     if (answer == null || answer.statusCode() != 201) {
                         failedWrites.incrementAndGet();
                     }
-                },
+                }),
                 0,
                 periodMicros,
                 java.util.concurrent.TimeUnit.MICROSECONDS);
         Thread.sleep(seconds * 1000L);
         schedule.cancel(false);
+        ticks.shutdown();
         writers.shutdown();
         writers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
         double writing = (System.nanoTime() - started) / 1e9;

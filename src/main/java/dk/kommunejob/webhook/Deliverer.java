@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dk.kommunejob.cache.DataVersion;
-import dk.kommunejob.client.ApiClient;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.ClientRole;
 import dk.kommunejob.common.JobsConfig;
@@ -24,8 +23,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +50,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -80,9 +78,6 @@ public class Deliverer {
     private static final int LAG_EVERY_POLLS = 10;
 
     private static final Duration LOG_CLEANUP_EVERY = Duration.ofMinutes(10);
-
-    @Inject
-    EntityManager em;
 
     @Inject
     AgroalDataSource dataSource;
@@ -117,6 +112,9 @@ public class Deliverer {
     private HttpClient http;
     private final Object wake = new Object();
     private volatile boolean woken;
+    /** Counts wake-ups: a turn that was woken for meanwhile looks again when it ends (its webhook was skipped). */
+    private final AtomicLong wakes = new AtomicLong();
+
     private volatile boolean running;
     private Thread thread;
     private ExecutorService workers;
@@ -166,6 +164,12 @@ public class Deliverer {
 
     /** Looks for due deliveries now rather than at the next tick. */
     public void wake() {
+        wakes.incrementAndGet();
+        poke();
+    }
+
+    /** Wakes the poller without counting as a change: what a turn that ends does. */
+    private void poke() {
         synchronized (wake) {
             woken = true;
             wake.notifyAll();
@@ -180,12 +184,19 @@ public class Deliverer {
                     for (long id : due()) {
                         if (inTurn.add(id)) {
                             workers.execute(() -> {
+                                long woken = wakes.get();
+                                boolean more = false;
                                 try {
-                                    turn(id);
+                                    more = turn(id);
                                 } catch (RuntimeException | SQLException e) {
                                     LOG.debugf("webhook %d: turn ended early: %s", id, e.getMessage());
                                 } finally {
                                     inTurn.remove(id);
+                                }
+                                // A change that came during the turn (or events left when it was up) found the
+                                // webhook busy: it is looked at again now rather than at the next tick.
+                                if (more || wakes.get() != woken) {
+                                    poke();
                                 }
                             });
                         }
@@ -273,36 +284,71 @@ public class Deliverer {
         }
     }
 
-    /** What a turn needs to know of its webhook, read once at its start. */
-    private record Plan(Subscription webhook, Caller caller, Access.Condition scope) {}
+    /**
+     * What a turn needs to know of its webhook, read at its start in one statement: where it is sent, what it is
+     * sent, with which secrets, from which cursor, and as whom (its client, or null once the client is revoked).
+     */
+    private record Plan(
+            long id,
+            String url,
+            String state,
+            Cursor cursor,
+            int failures,
+            OffsetDateTime nextAttemptAt,
+            long version,
+            Signers signers,
+            OffsetDateTime previousUntil,
+            Caller caller,
+            Access.Condition scope) {}
+
+    /** A webhook's secrets, decrypted once per version of the webhook (a rotation changes the version). */
+    private record Signers(long version, Webhook current, Webhook previous) {}
+
+    private final Map<Long, Signers> signers = new ConcurrentHashMap<>();
+
+    private static final String PLAN =
+            """
+            SELECT s.url, s.state, s.cursor_tx, s.cursor_seq, s.failures, s.next_attempt_at, s.version, s.secret,
+                   s.previous_secret, s.previous_until, s.kinds, s.employer_id,
+                   c.id, c.name, c.role, c.employer_id, c.agency_id, c.revoked_at
+            FROM webhook_subscription s JOIN api_client c ON c.id = s.client_id
+            WHERE s.id = ?""";
 
     /**
      * One webhook's turn: its next events, in order, until one fails, none is left or the turn is up. The turn holds
      * the webhook's advisory lock but no transaction: reading the next events and recording each attempt are short
      * transactions of their own, so that a turn waiting on its receiver keeps no connection from the pool and holds
-     * back nobody's view of the change feed.
+     * back nobody's view of the change feed. Whether it ended with events left.
+     *
+     * <p>The webhook's own state is read and written with plain statements: per event, the ORM's session and JTA
+     * transactions cost more than the statements (bench/README.md, "Webhooks").
      */
-    void turn(long id) throws SQLException {
+    boolean turn(long id) throws SQLException {
         long lock = locks.tryLock(id);
         if (lock < 0) {
-            return; // another instance is delivering it
+            return false; // another instance is delivering it
         }
         try {
-            deliver(id, lock);
+            return deliver(id, lock);
         } finally {
             locks.unlock(id, lock);
         }
     }
 
-    private void deliver(long id, long lock) {
+    private boolean deliver(long id, long lock) throws SQLException {
         // Read after the lock: what the last holder committed, its cursor included.
-        Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(id));
-        if (plan == null) {
-            return;
+        Plan plan = load(id).orElse(null);
+        if (plan == null
+                || !plan.state().equals("active")
+                || plan.nextAttemptAt().isAfter(OffsetDateTime.now(clock))) {
+            return false;
         }
-        Subscription s = plan.webhook();
-        Cursor at = new Cursor(s.cursorTx, s.cursorSeq);
-        int failures = s.failures;
+        if (plan.caller() == null) {
+            disable(plan, "revoked", false);
+            return false;
+        }
+        Cursor at = plan.cursor();
+        int failures = plan.failures();
         long ends = System.nanoTime() + TURN_TIME.toNanos();
         int sent = 0;
         while (running && sent < TURN_EVENTS && System.nanoTime() < ends) {
@@ -316,60 +362,214 @@ public class Deliverer {
             if (page.items().isEmpty()) {
                 Cursor head = Cursor.parse(page.next());
                 if (after(head, at)) {
-                    QuarkusTransaction.requiringNew().run(() -> record(id, head, null, null));
+                    moved(plan, at, head, null);
                 }
-                return;
+                return false;
             }
             for (ChangeView event : page.items()) {
                 if (!locks.held(lock)) {
-                    return; // the lock went with its connection: another instance may be delivering now
+                    return false; // the lock went with its connection: another instance may be delivering now
                 }
-                Attempt attempt = send(s, failures + 1, event, true);
-                Cursor delivered = attempt.delivered() ? Cursor.parse(event.cursor()) : null;
-                String disabled = attempt.delivered()
-                        ? null
-                        : attempt.statusCode != null && attempt.statusCode == 410
-                                ? "gone"
-                                : attempt.nextAttemptAt == null ? "retries" : null;
-                boolean goOn = QuarkusTransaction.requiringNew().call(() -> record(id, delivered, attempt, disabled));
-                if (!goOn) {
-                    return;
+                Attempt attempt = send(plan, failures + 1, event, true);
+                if (!attempt.delivered()) {
+                    String disabled = attempt.statusCode != null && attempt.statusCode == 410
+                            ? "gone"
+                            : attempt.nextAttemptAt == null ? "retries" : null;
+                    if (disabled != null) {
+                        disable(plan, disabled, true, at, attempt);
+                    } else {
+                        failed(plan, at, attempt);
+                    }
+                    return false;
+                }
+                Cursor delivered = Cursor.parse(event.cursor());
+                if (!moved(plan, at, delivered, attempt)) {
+                    return false;
                 }
                 at = delivered;
                 failures = 0;
                 sent++;
             }
         }
-        // The turn is up with events left: the next poll goes on at once.
-        wake();
+        return running; // the turn is up with events left
     }
 
-    /** The webhook and its client, when it is still due; a revoked client's webhook is disabled instead. */
-    private Plan plan(long id) {
-        Subscription s = em.find(Subscription.class, id);
-        if (s == null || s.state != Subscription.State.active || s.nextAttemptAt.isAfter(OffsetDateTime.now(clock))) {
-            return null;
+    /** The webhook, its secrets and its client, as they are now; empty when it was deleted. */
+    private Optional<Plan> load(long id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(PLAN)) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    signers.remove(id);
+                    return Optional.empty();
+                }
+                long version = row.getLong("version");
+                Signers keys = signers.get(id);
+                if (keys == null || keys.version() != version) {
+                    byte[] previous = row.getBytes("previous_secret");
+                    keys = new Signers(
+                            version, webhook(row.getBytes("secret")), previous == null ? null : webhook(previous));
+                    signers.put(id, keys);
+                }
+                Caller caller = row.getObject("revoked_at") != null
+                        ? null
+                        : new Caller(
+                                row.getLong(13),
+                                row.getString(14),
+                                ClientRole.valueOf(row.getString(15)),
+                                (Long) row.getObject(16),
+                                (Long) row.getObject(17));
+                String[] kinds = (String[]) row.getArray("kinds").getArray();
+                Long employerId = (Long) row.getObject(12);
+                return Optional.of(new Plan(
+                        id,
+                        row.getString("url"),
+                        row.getString("state"),
+                        new Cursor(row.getLong("cursor_tx"), row.getLong("cursor_seq")),
+                        row.getInt("failures"),
+                        row.getObject("next_attempt_at", OffsetDateTime.class),
+                        version,
+                        keys,
+                        row.getObject("previous_until", OffsetDateTime.class),
+                        caller,
+                        caller == null ? null : scope(kinds, employerId, caller)));
+            }
         }
-        Plan plan = plan(s);
-        if (plan == null) {
-            QuarkusTransaction.requiringNew().run(() -> record(id, null, null, "revoked"));
-        }
-        return plan;
     }
 
-    /** Whom the webhook's events are read as, and what it narrows them to; null when its client was revoked. */
-    private Plan plan(Subscription s) {
-        ApiClient client = ApiClient.findById(s.clientId);
-        if (client.revokedAt != null) {
-            return null;
+    private Webhook webhook(byte[] encrypted) {
+        try {
+            return new Webhook(secrets.decrypt(encrypted));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("a webhook secret could not be decrypted", e);
         }
-        Caller caller = new Caller(
-                client.id,
-                client.name,
-                client.role,
-                client.employerId,
-                client.agency == null ? null : client.agency.id);
-        return new Plan(s, caller, scope(s, caller));
+    }
+
+    /**
+     * The cursor moved on from where the turn had it, and the attempt that moved it (none when the turn passed over
+     * events outside the webhook's scope), in one transaction. Whether the turn goes on: the cursor was still where
+     * the turn had it (no redelivery moved it meanwhile), and the webhook is still active and as the turn read it
+     * (not paused, changed or its secret rotated).
+     */
+    private boolean moved(Plan plan, Cursor from, Cursor to, Attempt attempt) throws SQLException {
+        return inTransaction(connection -> {
+            boolean goOn;
+            try (PreparedStatement update = connection.prepareStatement(
+                    """
+                    UPDATE webhook_subscription SET cursor_tx = ?, cursor_seq = ?, failures = 0
+                    WHERE id = ? AND cursor_tx = ? AND cursor_seq = ? RETURNING state, version""")) {
+                update.setLong(1, to.tx());
+                update.setLong(2, to.seq());
+                update.setLong(3, plan.id());
+                update.setLong(4, from.tx());
+                update.setLong(5, from.seq());
+                try (ResultSet row = update.executeQuery()) {
+                    goOn = row.next() && row.getString(1).equals("active") && row.getLong(2) == plan.version();
+                }
+            }
+            if (attempt != null) {
+                log(connection, attempt);
+            }
+            return goOn;
+        });
+    }
+
+    /** A failed attempt with retries left: counted, and the next one's time set, unless a redelivery came first. */
+    private void failed(Plan plan, Cursor at, Attempt attempt) throws SQLException {
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    """
+                    UPDATE webhook_subscription SET failures = failures + 1, next_attempt_at = ?
+                    WHERE id = ? AND cursor_tx = ? AND cursor_seq = ?""")) {
+                update.setObject(1, attempt.nextAttemptAt);
+                update.setLong(2, plan.id());
+                update.setLong(3, at.tx());
+                update.setLong(4, at.seq());
+                update.executeUpdate();
+            }
+            log(connection, attempt);
+            return null;
+        });
+    }
+
+    private void disable(Plan plan, String reason, boolean failure) throws SQLException {
+        disable(plan, reason, failure, null, null);
+    }
+
+    /**
+     * Disabled, and why (a code, which {@link SubscriptionView} words in the reader's language): the endpoint is
+     * gone, the retries are spent, or the client was revoked.
+     */
+    private void disable(Plan plan, String reason, boolean failure, Cursor at, Attempt attempt) throws SQLException {
+        inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    """
+                    UPDATE webhook_subscription SET state = 'disabled', disabled_reason = ?, version = version + 1,
+                        updated_at = ?, failures = failures + ?
+                    WHERE id = ? AND version = ?""")) {
+                update.setString(1, reason);
+                update.setObject(2, OffsetDateTime.now(clock));
+                update.setInt(3, failure ? 1 : 0);
+                update.setLong(4, plan.id());
+                update.setLong(5, plan.version());
+                if (update.executeUpdate() == 1) {
+                    LOG.infof("webhook %d disabled (%s)", plan.id(), reason);
+                }
+            }
+            if (attempt != null) {
+                log(connection, attempt);
+            }
+            return null;
+        });
+    }
+
+    /** The delivery log's line; none when the webhook was deleted meanwhile (its log went with it). */
+    private static void log(Connection connection, Attempt a) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                """
+                INSERT INTO webhook_attempt (subscription_id, message_id, event_cursor, attempt, attempted_at,
+                    status_code, latency_ms, result, error, next_attempt_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM webhook_subscription WHERE id = ?)
+                RETURNING id""")) {
+            insert.setLong(1, a.subscriptionId);
+            insert.setString(2, a.messageId);
+            insert.setString(3, a.eventCursor);
+            insert.setInt(4, a.attempt);
+            insert.setObject(5, a.attemptedAt);
+            insert.setObject(6, a.statusCode, java.sql.Types.INTEGER);
+            insert.setInt(7, a.latencyMs);
+            insert.setString(8, a.result);
+            insert.setString(9, a.error);
+            insert.setObject(10, a.nextAttemptAt);
+            insert.setLong(11, a.subscriptionId);
+            try (ResultSet row = insert.executeQuery()) {
+                if (row.next()) {
+                    a.id = row.getLong(1);
+                }
+            }
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** A short local transaction on a pooled connection, outside JTA: no ORM session to flush. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     /**
@@ -378,26 +578,33 @@ public class Deliverer {
      * longer one the webhook is sent (its client may not read it now, or the webhook's scope changed).
      */
     Optional<Attempt> resend(long id, String eventCursor, int attemptNumber) {
-        Cursor at = Cursor.parse(eventCursor);
-        Cursor before = at.seq() > 0 ? new Cursor(at.tx(), at.seq() - 1) : new Cursor(at.tx() - 1, Long.MAX_VALUE);
-        record Found(Subscription webhook, ChangeView event) {}
-        Found found = QuarkusTransaction.requiringNew().call(() -> {
-            Subscription s = em.find(Subscription.class, id);
-            Plan plan = s == null ? null : plan(s);
-            if (plan == null) {
-                return null;
-            }
-            return feed.read(plan.caller(), before, 1, plan.scope()).items().stream()
-                    .filter(event -> event.cursor().equals(at.toString()))
-                    .findFirst()
-                    .map(event -> new Found(s, event))
-                    .orElse(null);
-        });
-        if (found == null) {
+        try {
+            return resendOnce(id, eventCursor, attemptNumber);
+        } catch (SQLException e) {
+            // An outage among them: the problem mapping answers 503 for that cause.
+            throw new IllegalStateException("the event could not be sent again", e);
+        }
+    }
+
+    private Optional<Attempt> resendOnce(long id, String eventCursor, int attemptNumber) throws SQLException {
+        Plan plan = load(id).filter(p -> p.caller() != null).orElse(null);
+        if (plan == null) {
             return Optional.empty();
         }
-        Attempt attempt = send(found.webhook(), attemptNumber, found.event(), false);
-        QuarkusTransaction.requiringNew().run(attempt::persist);
+        Cursor at = Cursor.parse(eventCursor);
+        Cursor before = at.seq() > 0 ? new Cursor(at.tx(), at.seq() - 1) : new Cursor(at.tx() - 1, Long.MAX_VALUE);
+        Optional<ChangeView> event = QuarkusTransaction.requiringNew()
+                .call(() -> feed.read(plan.caller(), before, 1, plan.scope()).items().stream()
+                        .filter(e -> e.cursor().equals(at.toString()))
+                        .findFirst());
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        Attempt attempt = send(plan, attemptNumber, event.get(), false);
+        inTransaction(connection -> {
+            log(connection, attempt);
+            return null;
+        });
         return Optional.of(attempt);
     }
 
@@ -405,51 +612,17 @@ public class Deliverer {
         return a.tx() > b.tx() || (a.tx() == b.tx() && a.seq() > b.seq());
     }
 
-    /**
-     * Writes what an attempt changed, in its own transaction: the log's line, the cursor when the event was
-     * accepted (or passed over), the failure count and the next attempt's time, or why the webhook is disabled
-     * (a code, which {@link SubscriptionView} words in the reader's language). Whether delivery goes on: the event
-     * was accepted and nobody paused or deleted the webhook meanwhile.
-     */
-    private boolean record(long id, Cursor cursor, Attempt attempt, String disabled) {
-        Subscription s = em.find(Subscription.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (s == null) {
-            return false; // deleted meanwhile, its log with it
-        }
-        if (attempt != null) {
-            attempt.persist();
-        }
-        if (cursor != null) {
-            s.cursorTx = cursor.tx();
-            s.cursorSeq = cursor.seq();
-            s.failures = 0;
-        } else if (attempt != null) {
-            s.failures++;
-            if (attempt.nextAttemptAt != null) {
-                s.nextAttemptAt = attempt.nextAttemptAt;
-            }
-        }
-        if (disabled != null) {
-            s.state = Subscription.State.disabled;
-            s.disabledReason = disabled;
-            s.version++;
-            s.updatedAt = OffsetDateTime.now(clock);
-            LOG.infof("webhook %d disabled (%s)", id, disabled);
-        }
-        return cursor != null && attempt != null && s.state == Subscription.State.active;
-    }
-
     /** What a webhook is sent on top of what its client may read: its kinds, its employer, an agency's own. */
-    private static Access.Condition scope(Subscription s, Caller caller) {
+    private static Access.Condition scope(String[] kinds, Long employerId, Caller caller) {
         List<String> sql = new ArrayList<>(List.of("true"));
         Map<String, Object> parameters = new HashMap<>();
-        if (s.kinds.length > 0) {
+        if (kinds.length > 0) {
             sql.add("e.kind IN (:hookKinds)");
-            parameters.put("hookKinds", List.of(s.kinds));
+            parameters.put("hookKinds", List.of(kinds));
         }
-        if (s.employerId != null) {
+        if (employerId != null) {
             sql.add("e.employer_id = :hookEmployer");
-            parameters.put("hookEmployer", s.employerId);
+            parameters.put("hookEmployer", employerId);
         }
         if (caller.role() == ClientRole.agency) {
             sql.add("e.agency_id = :hookAgency");
@@ -462,15 +635,15 @@ public class Deliverer {
      * One attempt at one event; in the ordered delivery a failure is given its retry's time, or none when the
      * retries are spent.
      */
-    private Attempt send(Subscription s, int attemptNumber, ChangeView event, boolean inOrder) {
+    private Attempt send(Plan plan, int attemptNumber, ChangeView event, boolean inOrder) {
         Attempt attempt = new Attempt();
-        attempt.subscriptionId = s.id;
-        attempt.messageId = messageId(s, event);
+        attempt.subscriptionId = plan.id();
+        attempt.messageId = messageId(plan.id(), event);
         attempt.eventCursor = event.cursor();
         attempt.attempt = attemptNumber;
         attempt.attemptedAt = OffsetDateTime.now(clock);
         long started = System.nanoTime();
-        Optional<String> refusal = endpoints.refusal(s.url);
+        Optional<String> refusal = endpoints.refusal(plan.url());
         if (refusal.isPresent()) {
             attempt.error = Messages.text(Language.en, refusal.get());
         } else {
@@ -478,15 +651,13 @@ public class Deliverer {
                 byte[] body = body(event);
                 long timestamp = clock.instant().getEpochSecond();
                 String payload = new String(body, StandardCharsets.UTF_8);
-                String signature = new Webhook(secrets.decrypt(s.secret)).sign(attempt.messageId, timestamp, payload);
-                if (s.previousSecret != null && s.previousUntil.isAfter(attempt.attemptedAt)) {
+                String signature = plan.signers().current().sign(attempt.messageId, timestamp, payload);
+                if (plan.signers().previous() != null && plan.previousUntil().isAfter(attempt.attemptedAt)) {
                     // The spec's list of signatures: a receiver still on the old secret finds its own.
-                    signature += " "
-                            + new Webhook(secrets.decrypt(s.previousSecret))
-                                    .sign(attempt.messageId, timestamp, payload);
+                    signature += " " + plan.signers().previous().sign(attempt.messageId, timestamp, payload);
                 }
                 HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(s.url))
+                        HttpRequest.newBuilder(URI.create(plan.url()))
                                 .timeout(config.webhooks().timeout())
                                 .header("Content-Type", "application/json")
                                 .header("webhook-id", attempt.messageId)
@@ -555,8 +726,8 @@ public class Deliverer {
     }
 
     /** The same for every attempt at one event of one webhook, and for nothing else. */
-    static String messageId(Subscription s, ChangeView event) {
-        return "msg_" + s.id + "_" + event.cursor().replace('.', '_');
+    static String messageId(long webhook, ChangeView event) {
+        return "msg_" + webhook + "_" + event.cursor().replace('.', '_');
     }
 
     /** Standard Webhooks' payload: the event's type, when it happened, and the change feed's event as data. */

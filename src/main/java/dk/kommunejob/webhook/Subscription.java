@@ -17,7 +17,8 @@ import org.hibernate.type.SqlTypes;
 /** A client's subscription to the change feed, with its place in it (migration V11). */
 @Entity
 @Table(name = "webhook_subscription")
-// Each writer sets only what it changed: the deliverer the cursor and retries, the API the state, at the same time.
+// The API sets only what it changed, so it never writes back a cursor the deliverer moved meanwhile (with plain
+// statements, bench/README.md).
 @DynamicUpdate
 public class Subscription extends PanacheEntityBase {
 
