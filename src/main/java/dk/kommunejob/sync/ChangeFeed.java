@@ -64,7 +64,13 @@ public class ChangeFeed {
         }
     }
 
-    private record Row(long seq, long tx, long positionId, ChangeKind kind, OffsetDateTime at) {}
+    /** An event as the feed's table has it, before the position's view is added. */
+    public record Row(long seq, long tx, long positionId, ChangeKind kind, OffsetDateTime at) {
+
+        public String cursor() {
+            return new Cursor(tx, seq).toString();
+        }
+    }
 
     public ChangeView.Page read(Caller caller, Cursor after, int limit) {
         return read(caller, after, limit, new Access.Condition("true", Map.of()));
@@ -72,6 +78,15 @@ public class ChangeFeed {
 
     /** The events the caller sees that also meet {@code narrower} (a webhook's kinds and scope). */
     public ChangeView.Page read(Caller caller, Cursor after, int limit, Access.Condition narrower) {
+        List<Row> rows = rows(caller, after, limit, narrower);
+        List<ChangeView> items = views(rows);
+        String next =
+                rows.isEmpty() ? after.toString() : items.get(items.size() - 1).cursor();
+        return new ChangeView.Page(items, next);
+    }
+
+    /** The events alone, without the positions: what {@link #read} starts from. */
+    public List<Row> rows(Caller caller, Cursor after, int limit, Access.Condition narrower) {
         Access.Condition seen = access.changes(caller);
         Map<String, Object> parameters = new java.util.HashMap<>(seen.parameters());
         parameters.putAll(narrower.parameters());
@@ -95,12 +110,15 @@ public class ChangeFeed {
                 .addScalar("at", StandardBasicTypes.OFFSET_DATE_TIME);
         query.setParameter("tx", after.tx()).setParameter("seq", after.seq()).setParameter("limit", limit);
         visible.parameters().forEach(query::setParameter);
-        List<Row> rows = query.getResultList().stream()
+        return query.getResultList().stream()
                 .map(r -> new Row(
                         (Long) r[0], (Long) r[1], (Long) r[2], ChangeKind.valueOf((String) r[3]), (OffsetDateTime)
                                 r[4]))
                 .toList();
+    }
 
+    /** The events with their positions as they are now (one statement for all of them). */
+    public List<ChangeView> views(List<Row> rows) {
         Map<Long, Position> positions = rows.isEmpty()
                 ? Map.of()
                 : em.createQuery(
@@ -118,9 +136,7 @@ public class ChangeFeed {
         List<ChangeView> items = rows.stream()
                 .map(row -> view(row, positions.get(row.positionId()), now))
                 .toList();
-        String next =
-                rows.isEmpty() ? after.toString() : items.get(items.size() - 1).cursor();
-        return new ChangeView.Page(items, next);
+        return items;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dk.kommunejob.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dk.kommunejob.cache.DataVersion;
@@ -74,6 +76,7 @@ public class Deliverer {
     private static final int BATCH = 10;
 
     private static final Duration TURN_TIME = Duration.ofSeconds(20);
+    private static final Duration BODY_KEPT = Duration.ofSeconds(10);
     /** The lag metrics are measured every this many polls (every 10 s by default). */
     private static final int LAG_EVERY_POLLS = 10;
 
@@ -306,6 +309,17 @@ public class Deliverer {
 
     private final Map<Long, Signers> signers = new ConcurrentHashMap<>();
 
+    /**
+     * Each event's body, built once for every webhook sent it: fifty webhooks, one view and one serialisation. Kept
+     * ten seconds from when it was built, by cursor alone: a later change of the position is an event of its own,
+     * sent after this one with the position as it is then.
+     */
+    private final Cache<String, byte[]> bodies = Caffeine.newBuilder()
+            .expireAfterWrite(BODY_KEPT)
+            .maximumWeight(16_000_000)
+            .weigher((String cursor, byte[] body) -> body.length)
+            .build();
+
     private static final String PLAN =
             """
             SELECT s.url, s.state, s.cursor_tx, s.cursor_seq, s.failures, s.next_attempt_at, s.version, s.secret,
@@ -353,20 +367,14 @@ public class Deliverer {
         int sent = 0;
         while (running && sent < TURN_EVENTS && System.nanoTime() < ends) {
             Cursor from = at;
-            ChangeView.Page page = QuarkusTransaction.requiringNew().call(() -> {
-                Cursor head = feed.head();
-                ChangeView.Page read = feed.read(plan.caller(), from, BATCH, plan.scope());
-                // Nothing of its scope up to the head seen before reading: start after the head next time.
-                return read.items().isEmpty() ? new ChangeView.Page(List.of(), head.toString()) : read;
-            });
-            if (page.items().isEmpty()) {
-                Cursor head = Cursor.parse(page.next());
-                if (after(head, at)) {
-                    moved(plan, at, head, null);
+            Page page = QuarkusTransaction.requiringNew().call(() -> next(plan, from));
+            if (page.events().isEmpty()) {
+                if (after(page.head(), at)) {
+                    moved(plan, at, page.head(), null);
                 }
                 return false;
             }
-            for (ChangeView event : page.items()) {
+            for (Outgoing event : page.events()) {
                 if (!locks.held(lock)) {
                     return false; // the lock went with its connection: another instance may be delivering now
                 }
@@ -390,8 +398,44 @@ public class Deliverer {
                 failures = 0;
                 sent++;
             }
+            if (page.events().size() < BATCH) {
+                // The last of its scope when read: reading again would find none (a change since wakes a new turn).
+                return false;
+            }
         }
         return running; // the turn is up with events left
+    }
+
+    /** An event as it is sent: its cursor, and the body every webhook that is sent it gets. */
+    private record Outgoing(String cursor, byte[] body) {}
+
+    /** The next events of a webhook's scope, or none and the feed's head, read before them. */
+    private record Page(List<Outgoing> events, Cursor head) {}
+
+    /** The webhook's next events, their bodies built once for every webhook ({@link #bodies}). */
+    private Page next(Plan plan, Cursor from) throws IOException {
+        Cursor head = feed.head();
+        List<ChangeFeed.Row> rows = feed.rows(plan.caller(), from, BATCH, plan.scope());
+        // Nothing of its scope up to the head seen before reading: start after the head next time.
+        if (rows.isEmpty()) {
+            return new Page(List.of(), head);
+        }
+        Map<String, byte[]> found = new HashMap<>(
+                bodies.getAllPresent(rows.stream().map(ChangeFeed.Row::cursor).toList()));
+        List<ChangeFeed.Row> missing =
+                rows.stream().filter(row -> !found.containsKey(row.cursor())).toList();
+        if (!missing.isEmpty()) {
+            for (ChangeView view : feed.views(missing)) {
+                byte[] body = body(view);
+                found.put(view.cursor(), body);
+                bodies.put(view.cursor(), body);
+            }
+        }
+        return new Page(
+                rows.stream()
+                        .map(row -> new Outgoing(row.cursor(), found.get(row.cursor())))
+                        .toList(),
+                head);
     }
 
     /** The webhook, its secrets and its client, as they are now; empty when it was deleted. */
@@ -593,10 +637,9 @@ public class Deliverer {
         }
         Cursor at = Cursor.parse(eventCursor);
         Cursor before = at.seq() > 0 ? new Cursor(at.tx(), at.seq() - 1) : new Cursor(at.tx() - 1, Long.MAX_VALUE);
-        Optional<ChangeView> event = QuarkusTransaction.requiringNew()
-                .call(() -> feed.read(plan.caller(), before, 1, plan.scope()).items().stream()
-                        .filter(e -> e.cursor().equals(at.toString()))
-                        .findFirst());
+        Optional<Outgoing> event = QuarkusTransaction.requiringNew().call(() -> next(plan, before).events().stream()
+                .filter(e -> e.cursor().equals(at.toString()))
+                .findFirst());
         if (event.isEmpty()) {
             return Optional.empty();
         }
@@ -635,7 +678,7 @@ public class Deliverer {
      * One attempt at one event; in the ordered delivery a failure is given its retry's time, or none when the
      * retries are spent.
      */
-    private Attempt send(Plan plan, int attemptNumber, ChangeView event, boolean inOrder) {
+    private Attempt send(Plan plan, int attemptNumber, Outgoing event, boolean inOrder) {
         Attempt attempt = new Attempt();
         attempt.subscriptionId = plan.id();
         attempt.messageId = messageId(plan.id(), event);
@@ -648,7 +691,7 @@ public class Deliverer {
             attempt.error = Messages.text(Language.en, refusal.get());
         } else {
             try {
-                byte[] body = body(event);
+                byte[] body = event.body();
                 long timestamp = clock.instant().getEpochSecond();
                 String payload = new String(body, StandardCharsets.UTF_8);
                 String signature = plan.signers().current().sign(attempt.messageId, timestamp, payload);
@@ -726,7 +769,7 @@ public class Deliverer {
     }
 
     /** The same for every attempt at one event of one webhook, and for nothing else. */
-    static String messageId(long webhook, ChangeView event) {
+    static String messageId(long webhook, Outgoing event) {
         return "msg_" + webhook + "_" + event.cursor().replace('.', '_');
     }
 
