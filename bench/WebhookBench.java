@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * The receiver and the writer of bench/webhooks.sh, run with `java WebhookBench.java` (no build, no
  * dependencies). Registers webhooks, writes postings at a steady rate through the replicas, and measures, for each
  * delivery the receiver answers 2xx, the time since the event was written: the event's `at` (the writing
- * statement's time, so a little before its commit) to the 2xx leaving the receiver. Prints percentiles, the
- * events written and delivered per minute, and what was missing at the end.
+ * statement's time, so a little before its commit) to the 2xx leaving the receiver, after a quarter of the run
+ * spent warming up. Prints percentiles, the events written and delivered per minute, and what was missing at the
+ * end.
  */
 public class WebhookBench {
 
@@ -63,6 +64,37 @@ public class WebhookBench {
         });
         server.start();
 
+        // The machine's ceiling for this work, in the same run: signed-size POSTs from 16 threads (the replicas'
+        // workers) with the JDK client straight to this receiver, no service in between.
+        byte[] sample = ("{\"type\": \"position.created\", \"data\": \"" + "x".repeat(1500) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        AtomicLong posted = new AtomicLong();
+        long ceilingEnds = System.nanoTime() + 5_000_000_000L;
+        List<Thread> posters = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < ceilingEnds) {
+                    try {
+                        HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiverPort + "/hook/0"))
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(sample))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        posted.incrementAndGet();
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            t.start();
+            posters.add(t);
+        }
+        for (Thread t : posters) {
+            t.join();
+        }
+        System.out.printf("ceiling: %d POSTs/s straight to the receiver (16 threads, JDK client)%n", posted.get() / 5);
+        DELIVERED.set(0);
+
         String units = call("GET", replicas.get(0) + "/api/v1/units", key, null).body();
         long unitId = Long.parseLong(first(ID, units));
         long employerId = Long.parseLong(first(Pattern.compile("\"employerId\":(\\d+)"), units));
@@ -83,7 +115,6 @@ public class WebhookBench {
         AtomicInteger written = new AtomicInteger();
         AtomicInteger failedWrites = new AtomicInteger();
         long periodMicros = 60_000_000L / eventsPerMinute;
-        measuring = true;
         long started = System.nanoTime();
         var schedule = ticks.scheduleAtFixedRate(
                 () -> writers.execute(() -> {
@@ -102,7 +133,11 @@ public class WebhookBench {
                 0,
                 periodMicros,
                 java.util.concurrent.TimeUnit.MICROSECONDS);
-        Thread.sleep(seconds * 1000L);
+        // The first quarter warms the replicas up (JIT, pools, caches) and is not measured.
+        Thread.sleep(seconds * 250L);
+        long warm = DELIVERED.get();
+        measuring = true;
+        Thread.sleep(seconds * 750L);
         schedule.cancel(false);
         ticks.shutdown();
         writers.shutdown();
@@ -110,7 +145,7 @@ public class WebhookBench {
         double writing = (System.nanoTime() - started) / 1e9;
         long expected = (long) written.get() * webhooks;
         long waitFrom = System.nanoTime();
-        while (DELIVERED.get() < expected && System.nanoTime() - waitFrom < 30_000_000_000L) {
+        while (DELIVERED.get() < expected && System.nanoTime() - waitFrom < 60_000_000_000L) {
             Thread.sleep(100);
         }
         measuring = false;
@@ -118,6 +153,7 @@ public class WebhookBench {
 
         List<Long> sorted = new ArrayList<>(LATENCIES_MICROS);
         Collections.sort(sorted);
+        System.out.printf("measured %d deliveries after %d warming up%n", sorted.size(), warm);
         System.out.printf(
                 "written %d events in %.0f s (%.0f/min, %d failed), delivered %d of %d (%.0f deliveries/s), last"
                         + " one %.1f s after the writes ended%n",
