@@ -75,6 +75,7 @@ class WebhookTest {
             assertEquals(List.of(), receiver.more(Duration.ofSeconds(1)), "nothing else, nothing twice");
 
             long webhook = created.getLong("webhook.id");
+            attempts(editor, webhook, 3); // each attempt is logged just after its answer
             as(editor)
                     .get("/api/v1/webhooks/" + webhook)
                     .then()
@@ -398,7 +399,7 @@ class WebhookTest {
             receiver.otherwise(() -> 500);
             post(editor, org, "Afvist");
             receiver.next(1, WAIT);
-            long failed = attempts(editor, id, 3).get(0);
+            long failed = attempts(editor, id, 4).get(0); // two, the one sent again, and this
             as(editor)
                     .post("/api/v1/webhooks/" + id + "/attempts/" + failed + "/redeliver")
                     .then()
@@ -427,6 +428,7 @@ class WebhookTest {
             // The test profile's schedule would retry after 1 s.
             assertTrue(waited >= 2_900, "retried after " + waited + " ms");
             assertEquals(got.get(0).id(), got.get(1).id());
+            attempts(editor, id, 2); // each attempt is logged just after its answer
             as(editor)
                     .get("/api/v1/webhooks/" + id + "/attempts")
                     .then()
