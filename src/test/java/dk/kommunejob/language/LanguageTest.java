@@ -120,6 +120,45 @@ class LanguageTest {
                 .body("parameter", equalTo("lang"));
     }
 
+    /**
+     * Our own constraint messages in both languages, found without falling back: with the Danish texts in the base
+     * bundle, the packaged service fell back to the JVM's default locale (English on these machines), so Danish
+     * problems said "must be an http or https URL" (the tests' JVM happened to get Danish).
+     */
+    @Test
+    void everyConstraintMessageOfOursIsInBothLanguages() {
+        var exact = java.util.ResourceBundle.Control.getNoFallbackControl(
+                java.util.ResourceBundle.Control.FORMAT_PROPERTIES);
+        var danish = java.util.ResourceBundle.getBundle("ValidationMessages", Language.da.locale, exact);
+        var english = java.util.ResourceBundle.getBundle("ValidationMessages", Language.en.locale, exact);
+        // Each found as its own language's bundle, not as the base: Hibernate Validator's lookup tries the JVM's
+        // default locale before the base, so a Danish text kept only in the base lost to the English one.
+        assertEquals("da", danish.getLocale().getLanguage());
+        assertEquals("en", english.getLocale().getLanguage());
+        assertEquals(Set.copyOf(danish.keySet()), Set.copyOf(english.keySet()));
+        for (String key : danish.keySet()) {
+            org.junit.jupiter.api.Assertions.assertNotEquals(
+                    english.getString(key), danish.getString(key), key + " is translated");
+        }
+        String badUrl = dk.kommunejob.TestData.positionBody(
+                        dk.kommunejob.TestData.org(),
+                        "Forkert link",
+                        null,
+                        java.time.LocalDate.now().plusDays(9))
+                .replace("\"https://albertslund.dk/job\"", "\"ftp://albertslund.dk/job\"");
+        for (String lang : List.of("da", "en")) {
+            given().contentType("application/json")
+                    .header("Authorization", "Bearer " + dk.kommunejob.TestData.BOOTSTRAP_KEY)
+                    .body(badUrl)
+                    .post("/api/v1/positions?lang=" + lang)
+                    .then()
+                    .statusCode(400)
+                    .body(
+                            "violations.find { it.field == 'applyUrl' }.message",
+                            equalTo((lang.equals("da") ? danish : english).getString("jobs.url")));
+        }
+    }
+
     @Test
     void everyLanguageHasEveryTextWithTheSamePlaceholders() {
         Set<String> danish = Messages.bundle(Language.da).keySet();
