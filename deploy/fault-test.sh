@@ -3,8 +3,8 @@
 # mixed read and write load. PostgreSQL is stopped, left down for a while, and started again; then the
 # service is sent SIGTERM under the same load. Prints the answers by phase and status, how long recovery
 # took, whether shutdown was graceful, and whether every write answered 201 is present and in the change
-# feed. Exits non-zero on a 500, a lost or doubled write, an unanswered request, a recovery slower than
-# 5 s or an ungraceful shutdown.
+# feed. Exits non-zero on a 500, a lost or doubled write, an unanswered request, fewer than 99 % of the cached
+# pages answered 200 during the outage (served stale), a recovery slower than 5 s or an ungraceful shutdown.
 #
 # Usage: bash deploy/fault-test.sh [outage seconds, default 10]
 # Needs: Debian's PostgreSQL 15 binaries (deploy/local-postgres.sh installs them) and a JDK 17.

@@ -28,11 +28,18 @@ public class FaultRun {
 
     record Answer(String phase, long startedNanos, long endedNanos, int status, String error) {}
 
+    /** An anonymous read of a page the website shows all the time, which the response cache holds. */
+    record CachedRead(String phase, int status, boolean stale) {}
+
+    /** The share of those reads answered 200 while PostgreSQL is down must be at least this (stale-if-error). */
+    static final double CACHED_DURING_OUTAGE = 0.99;
+
     static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     static final ConcurrentLinkedQueue<Answer> ANSWERS = new ConcurrentLinkedQueue<>();
+    static final ConcurrentLinkedQueue<CachedRead> CACHED = new ConcurrentLinkedQueue<>();
     static final Map<Long, String> WRITTEN = new ConcurrentHashMap<>();
     static final Set<String> WRITE_FAILURES = ConcurrentHashMap.newKeySet();
     static final AtomicBoolean RUNNING = new AtomicBoolean(true);
@@ -63,6 +70,9 @@ public class FaultRun {
         }
         for (int i = 0; i < 2; i++) {
             load.add(start("writer-" + i, FaultRun::write));
+        }
+        for (int i = 0; i < 2; i++) {
+            load.add(start("website-" + i, FaultRun::readCached));
         }
         Thread.sleep(5_000);
 
@@ -184,6 +194,29 @@ public class FaultRun {
         }
     }
 
+    /** The website's own pages, anonymous as a browser's: kept by the response cache, served stale in an outage. */
+    static void readCached() {
+        String[] paths = {"/api/v1/positions", "/api/v1/positions?size=50", "/api/v1/deadlines", "/api/v1/units"};
+        while (RUNNING.get()) {
+            String path = paths[ThreadLocalRandom.current().nextInt(paths.length)];
+            String during = phase;
+            try {
+                HttpResponse<Void> answer = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                CACHED.add(new CachedRead(
+                        during,
+                        answer.statusCode(),
+                        answer.headers().firstValue("Cache-Status").orElse("").contains("stale-if-error")));
+            } catch (IOException | InterruptedException e) {
+                CACHED.add(new CachedRead(during, 0, false));
+            }
+            pause(20);
+        }
+    }
+
     static void write() {
         while (RUNNING.get()) {
             String idempotencyKey = UUID.randomUUID().toString();
@@ -283,6 +316,35 @@ public class FaultRun {
                     p,
                     byStatus,
                     slowest503 > 0 ? "  (slowest 503: %d ms)".formatted(slowest503 / 1_000_000) : "");
+        }
+        for (String p : List.of("before", "outage", "after", "shutdown")) {
+            Map<String, Integer> byStatus = new TreeMap<>();
+            for (CachedRead r : CACHED) {
+                if (r.phase().equals(p)) {
+                    byStatus.merge(
+                            r.status() == 0 ? "no answer" : r.status() + (r.stale() ? " stale" : ""), 1, Integer::sum);
+                }
+            }
+            System.out.printf("  %-9s cached pages, anonymous: %s%n", p, byStatus);
+        }
+        long duringOutage = CACHED.stream().filter(r -> r.phase().equals("outage")).count();
+        long okDuringOutage = CACHED.stream()
+                .filter(r -> r.phase().equals("outage") && r.status() == 200)
+                .count();
+        double share = duringOutage == 0 ? 0 : (double) okDuringOutage / duringOutage;
+        System.out.printf(
+                "cached pages answered 200 during the outage: %d of %d (%.2f %%)%n",
+                okDuringOutage, duringOutage, 100 * share);
+        if (share < CACHED_DURING_OUTAGE) {
+            System.out.printf("FAIL: fewer than %.0f %% of the cached pages answered 200%n", 100 * CACHED_DURING_OUTAGE);
+            ok = false;
+        }
+        long cachedFailures = CACHED.stream()
+                .filter(r -> r.status() == 500 || (r.status() == 0 && !r.phase().equals("shutdown")))
+                .count();
+        if (cachedFailures > 0) {
+            System.out.printf("FAIL: %d cached-page reads were 500 or unanswered%n", cachedFailures);
+            ok = false;
         }
         System.out.printf("PostgreSQL stop took %d ms; readiness during the outage: %s%n", stopTook / 1_000_000,
                 readyDuringOutage ? "UP" : "DOWN");

@@ -4,6 +4,7 @@ import dk.kommunejob.cache.ResponseCache.Answer;
 import dk.kommunejob.cache.VersionedCache.Kept;
 import dk.kommunejob.common.Vary;
 import dk.kommunejob.language.Language;
+import dk.kommunejob.outage.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -21,6 +22,10 @@ import jakarta.inject.Inject;
  * Answers a GET or HEAD from the response cache on the event loop, before a worker thread or the
  * database is involved: 200 with the kept bytes, or 304 when If-None-Match names them. Anything
  * else passes on, carrying the request's cache key and the moment its reading began.
+ *
+ * <p>While the database cannot be reached, a request the cache holds an outdated answer for is answered
+ * that answer, marked stale ({@link ResponseCache#stale}), rather than the 503 a read from the database
+ * would get.
  */
 @ApplicationScoped
 public class CachedAnswers {
@@ -31,6 +36,9 @@ public class CachedAnswers {
     static final String ROUTE = "UrlPathTemplate";
 
     static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
+    static final CharSequence CACHE_STATUS = HttpHeaders.createOptimized("Cache-Status");
+    /** This cache's name in Cache-Status (RFC 9211). */
+    static final String CACHE_NAME = "job-postings";
 
     @Inject
     ResponseCache cache;
@@ -38,13 +46,18 @@ public class CachedAnswers {
     @Inject
     Expiry expiry;
 
+    @Inject
+    DatabaseOutage outage;
+
     private Counter hits;
     private Counter misses;
+    private Counter stale;
 
     void register(@Observes Filters filters, MeterRegistry metrics) {
         if (cache.enabled()) {
             hits = metrics.counter("jobs.response.cache", "result", "hit");
             misses = metrics.counter("jobs.response.cache", "result", "miss");
+            stale = metrics.counter("jobs.response.cache", "result", "stale");
             filters.register(this::answer, 100);
         }
     }
@@ -67,23 +80,36 @@ public class CachedAnswers {
         String key = ResponseCache.key(Language.current(), representation, request.path(), request.query());
         long now = expiry.now();
         Kept<Answer> kept = cache.find(key, now);
-        if (kept == null) {
-            misses.increment();
-            context.put(KEY, key);
-            context.put(READING, expiry.reading());
-            context.next();
+        if (kept != null) {
+            hits.increment();
+            serve(
+                    context,
+                    kept.value(),
+                    kept.value().cacheControl(kept.validity().until() - now));
             return;
         }
-        hits.increment();
-        Answer answer = kept.value();
+        ResponseCache.Stale outdated = outage.ongoing() ? cache.stale(key, now) : null;
+        if (outdated != null) {
+            stale.increment();
+            context.response()
+                    .putHeader(HttpHeaders.AGE, Long.toString(outdated.age()))
+                    .putHeader(CACHE_STATUS, CACHE_NAME + "; hit; ttl=-" + outdated.age() + "; detail=stale-if-error");
+            serve(context, outdated.answer(), "public, max-age=0, stale-if-error=" + outdated.secondsLeft());
+            return;
+        }
+        misses.increment();
+        context.put(KEY, key);
+        context.put(READING, expiry.reading());
+        context.next();
+    }
+
+    private static void serve(RoutingContext context, Answer answer, String cacheControl) {
+        HttpServerRequest request = context.request();
         context.put(ROUTE, answer.route());
         HttpServerResponse response = context.response();
-        response.putHeader(ETAG, answer.etag())
-                .putHeader(
-                        HttpHeaders.CACHE_CONTROL,
-                        answer.cacheControl(kept.validity().until() - now));
+        response.putHeader(ETAG, answer.etag()).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         Vary.add(response.headers(), "Accept");
-        if (ETags.matches(headers.get(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+        if (ETags.matches(request.headers().get(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
             response.setStatusCode(304).end();
             return;
         }

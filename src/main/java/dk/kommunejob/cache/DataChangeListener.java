@@ -74,7 +74,7 @@ public class DataChangeListener {
             } catch (SQLException e) {
                 if (running) {
                     // Until it is back, nothing is cached: a change could go unseen.
-                    outage.lost(e);
+                    outage.connectionLost(e);
                 }
             }
             version.watching(false);

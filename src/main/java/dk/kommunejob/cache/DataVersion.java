@@ -1,7 +1,11 @@
 package dk.kommunejob.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -9,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The version of the public data this instance answers from. It moves on every committed change:
  * at once for a transaction of this instance ({@link LocalWrites}), and within moments for any
  * other writer, whose commit PostgreSQL announces ({@link DataChangeListener}). A cached answer
- * belongs to the generation it was read under and is never served in another.
+ * belongs to the generation it was read under and is never served in another, except marked stale
+ * while the database cannot be reached ({@link ResponseCache#stale}).
  *
  * <p>While the listener is not connected, a change by someone else could go unseen, so nothing is
  * cached: {@link #watched()} is false.
@@ -17,8 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class DataVersion {
 
+    /** Generations whose end is remembered: beyond them, an answer is too old to say how stale it is. */
+    private static final int ENDINGS_KEPT = 100_000;
+
+    @Inject
+    Clock clock;
+
     private final AtomicLong generation = new AtomicLong();
     private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
+    private final ConcurrentSkipListMap<Long, Long> endedAt = new ConcurrentSkipListMap<>();
     private volatile boolean watched;
 
     public long generation() {
@@ -32,8 +44,21 @@ public class DataVersion {
 
     /** The data has changed: whatever was read before is out of date. */
     public void changed() {
-        generation.incrementAndGet();
+        long ended = generation.getAndIncrement();
+        endedAt.put(ended, clock.instant().getEpochSecond());
+        if (ended % 1024 == 0) {
+            endedAt.headMap(ended - ENDINGS_KEPT).clear();
+        }
         onChange.forEach(Runnable::run);
+    }
+
+    /**
+     * Since when (epoch seconds) what was read in this generation has been out of date; empty for the current
+     * generation, and for one too long gone to remember.
+     */
+    public OptionalLong endedAt(long generation) {
+        Long at = endedAt.get(generation);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     /** Runs after each change, to free what the old generation held. */

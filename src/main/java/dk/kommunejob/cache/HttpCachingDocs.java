@@ -11,14 +11,19 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
  * Describes HTTP caching once for every operation that declares a 304 ({@link HttpCached}
- * operations): the If-None-Match parameter, and the ETag, Cache-Control and Vary headers of its 200.
+ * operations): the If-None-Match parameter, and the ETag, Cache-Control and Vary headers of its 200, with Age and
+ * Cache-Status for an answer served stale while the database is out of reach.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class HttpCachingDocs implements OASFilter {
 
     /** Header name and component, in the order the document lists them. */
-    private static final List<List<String>> HEADERS =
-            List.of(List.of("ETag", "ETag"), List.of("Cache-Control", "CacheControl"), List.of("Vary", "Vary"));
+    private static final List<List<String>> HEADERS = List.of(
+            List.of("ETag", "ETag"),
+            List.of("Cache-Control", "CacheControl"),
+            List.of("Vary", "Vary"),
+            List.of("Age", "Age"),
+            List.of("Cache-Status", "CacheStatus"));
 
     @Override
     public Operation filterOperation(Operation operation) {

@@ -6,6 +6,7 @@ import dk.kommunejob.language.Language;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -28,15 +29,27 @@ public class ResponseCache {
         }
     }
 
+    /**
+     * A kept answer served while the database cannot be reached: how long it has been out of date ({@code Age}),
+     * and how much longer it may be shown (the bound on staleness, or its own expiry by the clock, if sooner).
+     */
+    public record Stale(Answer answer, long age, long secondsLeft) {}
+
     private final boolean enabled;
+    private final long staleIfError;
+    private final DataVersion version;
     private final VersionedCache<String, Answer> answers;
 
     ResponseCache(JobsConfig config, DataVersion version) {
         this.enabled = config.responseCache().enabled();
+        this.staleIfError = config.responseCache().staleIfError().toSeconds();
+        this.version = version;
+        // Outdated answers stay (until replaced or evicted): they are what an outage is answered from.
         this.answers = new VersionedCache<>(
                 version,
                 config.responseCache().maxSize().asLongValue(),
-                answer -> answer.body().length() + 512);
+                answer -> answer.body().length() + 512,
+                true);
     }
 
     public boolean enabled() {
@@ -46,6 +59,32 @@ public class ResponseCache {
     /** The answer kept for this request, if it still holds now. */
     public Kept<Answer> find(String key, long now) {
         return enabled ? answers.find(key, now) : null;
+    }
+
+    /**
+     * The answer last kept for this request, for when the database cannot be reached (RFC 5861's stale-if-error):
+     * never one the clock has ended (a deadline passed, or midnight), nor one out of date for longer than the
+     * bound ({@code jobs.response-cache.stale-if-error}). Null when there is none such.
+     */
+    public Stale stale(String key, long now) {
+        if (!enabled || staleIfError <= 0) {
+            return null;
+        }
+        Kept<Answer> kept = answers.last(key);
+        if (kept == null || !kept.validity().holdsAt(now)) {
+            return null;
+        }
+        long generation = kept.validity().generation();
+        OptionalLong ended = version.endedAt(generation);
+        if (ended.isEmpty() && generation != version.generation()) {
+            return null; // out of date for longer than the service remembers
+        }
+        long age = ended.isPresent() ? Math.max(0, now - ended.getAsLong()) : 0;
+        if (age >= staleIfError) {
+            return null;
+        }
+        return new Stale(
+                kept.value(), age, Math.min(staleIfError - age, kept.validity().until() - now));
     }
 
     public void keep(String key, Validity validity, Answer answer) {

@@ -13,7 +13,12 @@ public record Validity(long generation, long from, long until) {
     }
 
     public boolean holds(long currentGeneration, long now) {
-        return generation == currentGeneration && now >= from && now < until;
+        return generation == currentGeneration && holdsAt(now);
+    }
+
+    /** Whether the clock alone leaves it true at this second, whatever the data did since. */
+    public boolean holdsAt(long now) {
+        return now >= from && now < until;
     }
 
     /** The generation and the second at which a read began. */

@@ -18,19 +18,33 @@ public final class VersionedCache<K, V> {
     private final Cache<K, Kept<V>> kept;
 
     public VersionedCache(DataVersion version, long maximumWeight, ToIntFunction<V> weight) {
+        this(version, maximumWeight, weight, false);
+    }
+
+    /**
+     * With {@code keepOutdated}, what an older generation held stays until a newer value of its key replaces it or
+     * the weight bound evicts it, for {@link #last}; otherwise it is freed at each change.
+     */
+    public VersionedCache(DataVersion version, long maximumWeight, ToIntFunction<V> weight, boolean keepOutdated) {
         this.version = version;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(maximumWeight)
                 .weigher((K key, Kept<V> k) -> weight.applyAsInt(k.value()))
                 .build();
-        // What the old generation held is never given out again; free it now.
-        version.onChange(kept::invalidateAll);
+        if (!keepOutdated) {
+            version.onChange(kept::invalidateAll);
+        }
     }
 
     /** The value kept for this key, if it still holds at this second. */
     public Kept<V> find(K key, long now) {
         Kept<V> k = kept.getIfPresent(key);
         return k != null && version.watched() && k.validity().holds(version.generation(), now) ? k : null;
+    }
+
+    /** The value last kept for this key, of whatever generation: for when nothing current can be read. */
+    public Kept<V> last(K key) {
+        return kept.getIfPresent(key);
     }
 
     public void keep(K key, Validity validity, V value) {

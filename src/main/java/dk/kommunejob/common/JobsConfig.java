@@ -74,6 +74,13 @@ public interface JobsConfig {
         /** The memory the kept answers may take; the least used go first. */
         @WithDefault("64M")
         MemorySize maxSize();
+
+        /**
+         * While PostgreSQL cannot be reached, a kept public answer is served, marked stale, for at most this long
+         * after it went out of date (RFC 5861's stale-if-error); 0 answers 503 instead.
+         */
+        @WithDefault("1h")
+        Duration staleIfError();
     }
 
     Search search();

@@ -26,15 +26,24 @@ public class DatabaseOutage {
 
     private volatile long backAt = NONE;
 
-    /** A request or the change listener could not use the database. */
+    /** A request could not use the database. */
     public void lost(Throwable cause) {
-        long now = System.nanoTime();
-        if (backAt != NONE && now - backAt < STRAGGLERS_NANOS) {
+        if (backAt != NONE && System.nanoTime() - backAt < STRAGGLERS_NANOS) {
             return;
         }
-        if (since.compareAndSet(NONE, now)) {
+        connectionLost(cause);
+    }
+
+    /** The change listener's own connection failed: no straggler of an outage that ended, whenever it came. */
+    public void connectionLost(Throwable cause) {
+        if (since.compareAndSet(NONE, System.nanoTime())) {
             LOG.warnf("Database unavailable (%s); answering 503 with Retry-After until it is back", reason(cause));
         }
+    }
+
+    /** Whether the database is known to be out of reach now: what stale answers are served for. */
+    public boolean ongoing() {
+        return since.get() != NONE;
     }
 
     /** The database answered again. */

@@ -6,17 +6,24 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dk.kommunejob.TestData;
 import dk.kommunejob.TestData.Org;
+import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.position.Position;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +48,34 @@ class DatabaseOutageTest {
         DatabaseLink.restore();
     }
 
+    /** The link cut, and the service aware of it: a read that needs the database has failed. */
+    private static void cutAndAwaitOutage(Org org) {
+        DatabaseLink.cut();
+        given().get("/api/v1/positions?size=9&employerId=" + org.employerId())
+                .then()
+                .statusCode(503);
+    }
+
+    /** Lets the commit's notification land (within the listener's one-second wait) at the clock's time. */
+    private static void settle() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Moves the service's clock to this Copenhagen wall-clock time, for the current test only. */
+    private static void at(LocalDateTime localTime) {
+        QuarkusMock.installMockForType(
+                Clock.fixed(localTime.atZone(Copenhagen.ZONE).toInstant(), Copenhagen.ZONE), Clock.class);
+    }
+
+    /** A day of the test's own, far ahead: no other test's posting has its deadline then. */
+    private static LocalDate ownDay() {
+        return LocalDate.now().plusDays(ThreadLocalRandom.current().nextInt(400, 4000));
+    }
+
     @Test
     void whileTheDatabaseIsGoneReadsAndWritesAre503WithRetryAfterAndReadinessIsDown() {
         Org org = TestData.org();
@@ -49,7 +84,8 @@ class DatabaseOutageTest {
 
         DatabaseLink.cut();
 
-        given().get("/api/v1/positions?employerId=" + org.employerId())
+        // A page the cache holds no answer for (a cached one is served stale: the tests below).
+        given().get("/api/v1/positions?size=7&employerId=" + org.employerId())
                 .then()
                 .statusCode(503)
                 .contentType("application/problem+json")
@@ -65,6 +101,69 @@ class DatabaseOutageTest {
                 .body("type", equalTo(PROBLEM_TYPE));
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aKeptAnswerIsServedMarkedStaleThroughTheOutageUntilItsOwnDeadlinePasses() {
+        Org org = TestData.org();
+        LocalDate day = ownDay();
+        LocalDateTime deadline = day.atTime(14, 30);
+        at(day.atTime(14, 0));
+        TestData.position(
+                org,
+                p -> p.applicationDeadline = deadline.atZone(Copenhagen.ZONE).toOffsetDateTime());
+        settle();
+        String list = "/api/v1/positions?employerId=" + org.employerId();
+        Response fresh = given().get(list).then().statusCode(200).extract().response();
+        String etag = fresh.header("ETag");
+        assertNull(fresh.header("Age"));
+        assertNull(fresh.header("Cache-Status"));
+
+        cutAndAwaitOutage(org);
+        at(day.atTime(14, 10));
+        given().get(list)
+                .then()
+                .statusCode(200)
+                .header("ETag", etag)
+                .header("Age", "600")
+                .header("Cache-Status", "job-postings; hit; ttl=-600; detail=stale-if-error")
+                // It may be shown until its deadline, 20 minutes and a second away.
+                .header("Cache-Control", "public, max-age=0, stale-if-error=1201")
+                .body(equalTo(fresh.asString()));
+        given().header("If-None-Match", etag).get(list).then().statusCode(304).header("Age", "600");
+        // Anything the cache does not hold still needs the database.
+        given().get(list + "&size=3").then().statusCode(503);
+        // An answer that authenticates is never one the cache gives.
+        as(BOOTSTRAP_KEY).get(list).then().statusCode(503);
+
+        at(deadline.plusSeconds(1));
+        given().get(list)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "2");
+    }
+
+    @Test
+    void aStaleAnswerIsServedForAtMostTheBoundAfterItWentOutOfDate() {
+        Org org = TestData.org();
+        LocalDate day = ownDay();
+        at(day.atTime(9, 0));
+        TestData.position(
+                org,
+                p -> p.applicationDeadline =
+                        day.atTime(20, 0).atZone(Copenhagen.ZONE).toOffsetDateTime());
+        settle();
+        String list = "/api/v1/positions?size=2&employerId=" + org.employerId();
+        given().get(list).then().statusCode(200);
+
+        // Read at 9:00 and current until the outage began at 9:30: its age counts from 9:30.
+        at(day.atTime(9, 30));
+        cutAndAwaitOutage(org);
+        at(day.atTime(10, 29, 59));
+        given().get(list).then().statusCode(200).header("Age", "3599");
+        at(day.atTime(10, 30));
+        given().get(list).then().statusCode(503);
     }
 
     @Test
