@@ -65,7 +65,7 @@ start() {
   began=$(date +%s.%N)
   # Anonymous feed readers are limited per address (300 a minute): wrk is one address.
   env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
-    QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT="$port" JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=1000000000 "$@" \
+    QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT="$port" JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=1000000000 JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 "$@" \
     java -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 1800); do

@@ -17,7 +17,7 @@ log=$(mktemp)
 schema=${BENCH_SCHEMA:-jobs_bench}
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
 QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port JOBS_RESPONSE_CACHE_ENABLED=false \
-JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=1000000000 \
+JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=1000000000 JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 \
   java -XX:StartFlightRecording=filename="$recording",settings=profile,delay=15s \
   -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!

@@ -45,6 +45,7 @@ start_jobs() {
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
     JOBS_SAMPLE_DATA=true JOBS_BOOTSTRAP_EDITOR_KEY="$KEY" \
     JOBS_RATE_LIMIT_WRITES_PER_MINUTE=100000 JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=100000 \
+    JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000 JOBS_RATE_LIMIT_CLIENT_READS_PER_MINUTE=1000000 \
     "$@" java -jar target/quarkus-app/quarkus-run.jar >>"$log" 2>&1 &
   started_pid=$!
   await_ready "$port" "$log"

@@ -1,13 +1,13 @@
 package dk.kommunejob.agency;
 
 import dk.kommunejob.client.Caller;
-import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.Versioned;
 import dk.kommunejob.position.PositionDetail;
 import dk.kommunejob.position.PositionInput;
 import dk.kommunejob.position.PositionWriter;
 import dk.kommunejob.position.PositionWriter.Synced;
 import dk.kommunejob.problem.Problems;
+import dk.kommunejob.ratelimit.RateLimited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

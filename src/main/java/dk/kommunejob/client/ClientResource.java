@@ -2,6 +2,7 @@ package dk.kommunejob.client;
 
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
+import dk.kommunejob.ratelimit.RateLimited;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

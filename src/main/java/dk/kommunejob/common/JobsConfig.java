@@ -143,5 +143,26 @@ public interface JobsConfig {
 
         @WithDefault("300")
         int feedReadsPerMinute();
+
+        /** Reads the response cache did not answer, per address, by callers without a key. */
+        @WithDefault("1200")
+        int readsPerMinute();
+
+        /** The same per client key: a website's own server, an agency's portal. */
+        @WithDefault("12000")
+        int clientReadsPerMinute();
+
+        /**
+         * Reads the cache did not answer that run at once; more wait their turn (5 s at most, then 503), so that
+         * cached answers keep their share of the CPU.
+         */
+        @WithDefault("8")
+        int readsAtOnce();
+
+        /**
+         * The proxies (addresses or CIDR ranges: the Ingress controller's pods) whose {@code X-Forwarded-For} is
+         * believed. A request from anywhere else is counted by its own address; none by default.
+         */
+        Optional<List<String>> trustedProxies();
     }
 }

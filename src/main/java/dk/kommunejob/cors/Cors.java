@@ -37,7 +37,7 @@ public class Cors {
     static final String REQUEST_HEADERS = "Accept, Accept-Language, Authorization, Content-Type, If-Match, "
             + "If-None-Match, Idempotency-Key, X-Request-Id";
     static final String EXPOSED_HEADERS = "Content-Language, ETag, Location, Retry-After, X-Request-Id, "
-            + "Idempotent-Replayed, RateLimit, RateLimit-Policy";
+            + "Idempotent-Replayed, RateLimit, RateLimit-Policy, Age, Cache-Status";
     /** How long a browser may reuse a preflight's answer (a day; browsers cap it lower). */
     static final String MAX_AGE = "86400";
 

@@ -55,7 +55,11 @@ public enum ProblemType {
     DATABASE_UNAVAILABLE(
             503,
             "Service Unavailable",
-            "The service cannot reach its database for the moment; Retry-After says when to try again.");
+            "The service cannot reach its database for the moment; Retry-After says when to try again."),
+    SERVICE_BUSY(
+            503,
+            "Service Busy",
+            "Too many reads are waiting for the database at once; Retry-After says when to try again.");
 
     /** RFC 4151 tag URIs: stable names that no one expects to resolve, as RFC 9457 section 4 suggests. */
     public static final String PREFIX = "tag:kommunejob.dk,2026:problem:";

@@ -1,10 +1,10 @@
 package dk.kommunejob.sync;
 
 import dk.kommunejob.client.Caller;
-import dk.kommunejob.client.RateLimited;
 import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.Problems;
+import dk.kommunejob.ratelimit.RateLimited;
 import dk.kommunejob.sync.ChangeFeed.Cursor;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;

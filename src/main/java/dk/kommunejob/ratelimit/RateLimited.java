@@ -1,4 +1,4 @@
-package dk.kommunejob.client;
+package dk.kommunejob.ratelimit;
 
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
