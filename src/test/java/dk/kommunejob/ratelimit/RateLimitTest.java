@@ -61,7 +61,7 @@ class RateLimitTest {
                 .get("/q/metrics")
                 .then()
                 .body(containsString("jobs_rate_limit_rejections_total{policy=\"feed\"} 1.0"));
-        // Another client's allowance is its own, and reading public positions is not limited.
+        // Another client's allowance is its own, and public reads count against another (policy "reads").
         as(BOOTSTRAP_KEY).get("/api/v1/changes").then().statusCode(200);
         as(busy).get("/api/v1/positions").then().statusCode(200);
     }
