@@ -14,33 +14,7 @@ seconds=${2:-15}
 port=8095
 schema=jobs_flood
 reader=203.0.113.2
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"; }; }
-need wrk wrk
-need curl curl
-bash deploy/local-postgres.sh >/dev/null
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE"
-
-start() {
-  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
-    QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port JOBS_SAMPLE_DATA=true JOBS_SAMPLE_POSITIONS="$positions" \
-    JOBS_RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1 "$@" java -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 600); do
-    curl -sf "localhost:$port/q/health/ready" >/dev/null && return 0
-    sleep 0.5
-  done
-  echo "the service did not start"; tail -n 30 "$work/service.log"; exit 1
-}
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+source bench/lib.sh
 
 # The cached reader: req/s of a run (wrk -t1 -c32), optionally beside the flooder.
 read_cached() {
@@ -74,9 +48,9 @@ measure() {
 }
 
 echo "flood bench: $(nproc) cores, $positions postings, ${seconds} s a run"
-start JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 JOBS_RATE_LIMIT_READS_AT_ONCE=10000
+start_service JOBS_RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1 JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 JOBS_RATE_LIMIT_READS_AT_ONCE=10000
 measure "limits off"
-stop
-start
+stop_service
+start_service JOBS_RATE_LIMIT_TRUSTED_PROXIES=127.0.0.1
 measure "defaults (1 200 reads a minute an address, 8 at once)"
-stop
+stop_service

@@ -14,38 +14,10 @@ seconds=${2:-120}
 port=8096
 schema=jobs_warmup
 slice=2
-work=$(mktemp -d)
-pid=
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"; }; }
-need wrk wrk
-need curl curl
-bash deploy/local-postgres.sh >/dev/null
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
 # The image's JVM flags (src/main/docker/Dockerfile.jvm) but its class-data archive, unless told otherwise.
 java_opts=${BENCH_JAVA_OPTS-$(sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm \
   | sed 's/-XX:SharedArchiveFile=[^ ]* //')}
-psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE"
-
-start() {
-  # shellcheck disable=SC2086
-  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
-    QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port JOBS_SAMPLE_DATA=true JOBS_SAMPLE_POSITIONS="$positions" \
-    JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 "$@" java $java_opts -jar target/quarkus-app/quarkus-run.jar \
-    >"$work/service.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 1200); do
-    curl -sf "localhost:$port/q/health/ready" >/dev/null && return 0
-    sleep 0.05
-  done
-  echo "the service did not start"; tail -n 30 "$work/service.log"; exit 1
-}
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+source bench/lib.sh
 
 # run LABEL WRK-ARGS...: the slices from readiness on, then the verdict.
 run() {
@@ -69,9 +41,9 @@ run() {
 }
 
 echo "time to peak: $(nproc) cores, $positions postings, JVM flags: ${java_opts:-none}"
-start
+start_service JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000
 run "cached list" "http://localhost:$port/api/v1/positions"
-stop
-start JOBS_RESPONSE_CACHE_ENABLED=false
+stop_service
+start_service JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 JOBS_RESPONSE_CACHE_ENABLED=false
 DETAIL_MAX_ID=$positions run "uncached detail" -s bench/detail-random.lua "http://localhost:$port"
-stop
+stop_service

@@ -1,0 +1,32 @@
+# Sourced by bench/flood.sh and bench/warmup.sh: the packaged service, one at a time, on port $port over a schema
+# of its own ($schema, dropped first) in this machine's PostgreSQL, with $positions sample postings. Installs wrk
+# and curl when missing. start_service [VAR=value...] starts it (with the JVM flags in $java_opts) and returns once
+# it is ready; stop_service ends it.
+work=$(mktemp -d)
+pid=
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"; }; }
+need wrk wrk
+need curl curl
+bash deploy/local-postgres.sh >/dev/null
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE"
+
+start_service() {
+  # shellcheck disable=SC2086
+  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
+    QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port JOBS_SAMPLE_DATA=true JOBS_SAMPLE_POSITIONS="$positions" \
+    "$@" java ${java_opts:-} -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1200); do
+    curl -sf "localhost:$port/q/health/ready" >/dev/null && return 0
+    sleep 0.05
+  done
+  echo "the service did not start"; tail -n 30 "$work/service.log"; exit 1
+}
+stop_service() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
