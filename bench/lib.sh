@@ -1,7 +1,7 @@
-# Sourced by bench/flood.sh and bench/warmup.sh: the packaged service, one at a time, on port $port over a schema
+# Sourced by bench/flood.sh, bench/revalidation.sh and bench/warmup.sh: the packaged service, one at a time, on port $port over a schema
 # of its own ($schema, dropped first) in this machine's PostgreSQL, with $positions sample postings. Installs wrk
 # and curl when missing. start_service [VAR=value...] starts it (with the JVM flags in $java_opts) and returns once
-# it is ready; stop_service ends it.
+# it is ready ($ready_after_ms after its launch); stop_service ends it.
 work=$(mktemp -d)
 pid=
 cleanup() {
@@ -18,13 +18,20 @@ bash deploy/local-postgres.sh >/dev/null
 psql -h 127.0.0.1 -U postgres -d postgres -qAt -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE"
 
 start_service() {
+  local launched
+  launched=$(date +%s%N)
   # shellcheck disable=SC2086
   env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=$schema" \
     QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_HTTP_PORT=$port JOBS_SAMPLE_DATA=true JOBS_SAMPLE_POSITIONS="$positions" \
     "$@" java ${java_opts:-} -jar target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 1200); do
-    curl -sf "localhost:$port/q/health/ready" >/dev/null && return 0
+  # Up to 30 min: loading 100 000 sample postings takes minutes.
+  for _ in $(seq 1 36000); do
+    if curl -sf "localhost:$port/q/health/ready" >/dev/null; then
+      ready_after_ms=$((($(date +%s%N) - launched) / 1000000)) # for the caller
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done
   echo "the service did not start"; tail -n 30 "$work/service.log"; exit 1

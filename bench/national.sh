@@ -97,20 +97,8 @@ counts=$($psql -F ' ' -c "SET search_path = $schema; SELECT count(*), count(*) F
 read -r positions open open_here <<<"$counts"
 echo "Postings: $positions, open: $open, open at employer $employer (Aarhus Kommune): $open_here; detail: $slug"
 
-mkdir -p "$work/www"
-chmod 755 "$work" "$work/www" # nginx's workers run as www-data
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type application/json;
-  server { listen 127.0.0.1:$nginx_port; root $work/www; }
-}
-CONF
-nginx -c "$work/nginx.conf"
+source bench/nginx.sh
+start_nginx
 
 # wrk's report as "req/s p50_ms p99_ms non-2xx/3xx [(socket errors)]" (as in bench/run.sh).
 wrk_summary=$(cat <<'PY'

@@ -76,20 +76,8 @@ slug=$($psql -c "SELECT slug FROM $schema.position WHERE status = 'published' AN
 id=$($psql -c "SELECT id FROM $schema.position WHERE slug = '$slug'")
 echo "Open postings: $($psql -c "SELECT count(*) FROM $schema.position WHERE status = 'published' AND closed_at IS NULL AND application_deadline > now()")"
 
-mkdir -p "$work/www"
-chmod 755 "$work" "$work/www" # nginx's workers run as www-data
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type application/json;
-  server { listen 127.0.0.1:$nginx_port; root $work/www; }
-}
-CONF
-nginx -c "$work/nginx.conf"
+source bench/nginx.sh
+start_nginx
 
 # wrk's report as "req/s p50_ms p99_ms non-2xx/3xx [(socket errors)]".
 wrk_summary=$(cat <<'PY'

@@ -26,10 +26,10 @@ end_service() {
   fi
 }
 
-# Waits until the service on the port is ready, or fails showing its log.
+# Waits until the service on the port is ready (its warm-up, JOBS_WARM_UP_DURATION, included), or fails showing its log.
 await_ready() {
   local port=$1 log=$2
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 360); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null && return 0
     sleep 0.25
   done

@@ -5,9 +5,12 @@ import dk.kommunejob.cache.VersionedCache.Kept;
 import dk.kommunejob.common.Vary;
 import dk.kommunejob.language.Language;
 import dk.kommunejob.outage.DatabaseOutage;
+import dk.kommunejob.warmup.WarmUp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -30,9 +33,18 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CachedAnswers {
 
+    /**
+     * Before authentication and authorization: a request without a key needs neither to be answered what the cache
+     * holds, and they cost more than the answer (bench/README.md, "The 304").
+     */
+    public static final int PRIORITY = SecurityHandlerPriorities.AUTHENTICATION + 2;
+
     static final String KEY = CachedAnswers.class.getName() + ".key";
     static final String READING = CachedAnswers.class.getName() + ".reading";
-    /** Where the REST layer leaves a request's route template, and Quarkus' HTTP metrics read it. */
+    /**
+     * Where, among the request's Vert.x context locals, the REST layer leaves its route template, and Quarkus' HTTP
+     * metrics read it: a hit is counted under the route that made its answer.
+     */
     static final String ROUTE = "UrlPathTemplate";
 
     static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
@@ -49,6 +61,9 @@ public class CachedAnswers {
     @Inject
     DatabaseOutage outage;
 
+    @Inject
+    WarmUp warmUp;
+
     private Counter hits;
     private Counter misses;
     private Counter stale;
@@ -58,7 +73,7 @@ public class CachedAnswers {
             hits = metrics.counter("jobs.response.cache", "result", "hit");
             misses = metrics.counter("jobs.response.cache", "result", "miss");
             stale = metrics.counter("jobs.response.cache", "result", "stale");
-            filters.register(this::answer, 100);
+            filters.register(this::answer, PRIORITY);
         }
     }
 
@@ -79,7 +94,9 @@ public class CachedAnswers {
         }
         String key = ResponseCache.key(Language.current(), representation, request.path(), request.query());
         long now = expiry.now();
-        Kept<Answer> kept = cache.find(key, now);
+        // A new replica's warm-up reads from the database too, so that the JIT compiles that path before readiness.
+        boolean past = warmUp.exempts(request) && "no-cache".equals(headers.get(HttpHeaders.CACHE_CONTROL));
+        Kept<Answer> kept = past ? null : cache.find(key, now);
         if (kept != null) {
             hits.increment();
             serve(
@@ -105,7 +122,9 @@ public class CachedAnswers {
 
     private static void serve(RoutingContext context, Answer answer, String cacheControl) {
         HttpServerRequest request = context.request();
-        context.put(ROUTE, answer.route());
+        if (answer.route() != null) { // none when Quarkus' HTTP metrics are turned off
+            ContextLocals.put(ROUTE, answer.route());
+        }
         HttpServerResponse response = context.response();
         response.putHeader(ETAG, answer.etag()).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         Vary.add(response.headers(), "Accept");

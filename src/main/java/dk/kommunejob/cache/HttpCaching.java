@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.kommunejob.cache.ResponseCache.Answer;
 import dk.kommunejob.common.Vary;
+import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class HttpCaching {
                 ETags.of(body),
                 freshness(resource),
                 response.getHeaderString(HttpHeaders.CACHE_CONTROL),
-                context.get(CachedAnswers.ROUTE));
+                ContextLocals.<String>get(CachedAnswers.ROUTE).orElse(null));
         String key = context.get(CachedAnswers.KEY);
         if (key != null) {
             cache.keep(key, validity, answer);

@@ -83,6 +83,18 @@ public interface JobsConfig {
         Duration staleIfError();
     }
 
+    WarmUp warmUp();
+
+    /** What a new replica does before it is ready (README, "Running it in production"). */
+    interface WarmUp {
+        /**
+         * How long it sends itself the public reads a website sends, so that the JIT has compiled them before the
+         * first visitor comes; 0 makes it ready at once.
+         */
+        @WithDefault("20s")
+        Duration duration();
+    }
+
     Search search();
 
     /** How search understands a query (README, "Search"). */

@@ -1,10 +1,12 @@
 package dk.kommunejob.ratelimit;
 
+import dk.kommunejob.cache.CachedAnswers;
 import dk.kommunejob.common.JobsConfig;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.problem.ProblemType;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.problem.RouteProblems;
+import dk.kommunejob.warmup.WarmUp;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,21 +45,24 @@ public class ReadLimits {
     private static final int BUSY_RETRY_AFTER = 1;
     /** How long a refusal of a read without a key waits before it is sent. */
     private static final long REFUSAL_PAUSE_MILLIS = 1000;
-    /** After the response cache (100): what it answered never comes here. */
-    private static final int AFTER_THE_CACHE = 90;
+    /** Right after the response cache, so that what it answered never comes here, and before authentication. */
+    private static final int AFTER_THE_CACHE = CachedAnswers.PRIORITY - 1;
 
     private final JobsConfig config;
     private final Allowances allowances;
     private final ClientAddress address;
     private final RouteProblems problems;
     private final ReadPermits permits;
+    private final WarmUp warmUp;
 
     ReadLimits(
             JobsConfig config,
             Allowances allowances,
             ClientAddress address,
             RouteProblems problems,
+            WarmUp warmUp,
             MeterRegistry metrics) {
+        this.warmUp = warmUp;
         this.config = config;
         this.allowances = allowances;
         this.address = address;
@@ -81,7 +86,8 @@ public class ReadLimits {
         if ((request.method() != io.vertx.core.http.HttpMethod.GET
                         && request.method() != io.vertx.core.http.HttpMethod.HEAD)
                 || !request.path().startsWith("/api/")
-                || request.headers().contains(HttpHeaders.AUTHORIZATION)) {
+                || request.headers().contains(HttpHeaders.AUTHORIZATION)
+                || warmUp.exempts(request)) {
             context.next();
             return;
         }
