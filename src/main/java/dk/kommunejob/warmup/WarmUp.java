@@ -17,10 +17,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +44,14 @@ import org.jboss.logging.Logger;
  * <p>Its requests come from the loopback address while the replica is not ready: only they are exempt from the read
  * allowance and may bypass the cache ({@link #exempts}); once it is ready no request is.
  */
-@ApplicationScoped
+@Singleton
 public class WarmUp {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     /** Few at once: on two cores the JIT's compiler threads need CPU beside the requests they compile for. */
     private static final int AT_ONCE = 4;
+    /** The address it sends to, and so from. */
+    private static final String FROM = "127.0.0.1";
 
     /** Words and keystrokes of a website's visitors (compounds, ae for æ, a typo), encoded for a query. */
     private static final List<String> SEARCHES = encoded(
@@ -64,7 +65,6 @@ public class WarmUp {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger stopped = new AtomicInteger();
-    private volatile boolean running;
     private volatile boolean done;
     private volatile List<Long> ids = List.of();
     private HttpClient client;
@@ -74,19 +74,18 @@ public class WarmUp {
         this.config = config;
         this.vertx = vertx;
         this.json = json;
-        this.running = !config.warmUp().duration().isZero();
-        this.done = !running;
+        this.done = config.warmUp().duration().isZero();
     }
 
     void begin(@ObservesAsync HttpServerStart server) {
-        if (!running) {
+        if (done) {
             return;
         }
         int port = port(server);
         LOG.infof(
                 "Warming up for %s on port %d before readiness", config.warmUp().duration(), port);
         client = vertx.createHttpClient(new HttpClientOptions()
-                .setDefaultHost("127.0.0.1")
+                .setDefaultHost(FROM)
                 .setDefaultPort(port)
                 .setMaxPoolSize(AT_ONCE)
                 .setKeepAlive(true));
@@ -184,34 +183,24 @@ public class WarmUp {
     }
 
     private void finish() {
-        running = false;
         done = true;
         client.close();
         LOG.infof("Warmed up: %d requests, %d failed", sent.get(), failed.get());
     }
 
     /**
-     * Whether a request is the warm-up's own: from the loopback address while the replica is warming up. Those are
-     * not counted against the address's read allowance, and may ask past the response cache.
+     * Whether a request is the warm-up's own: from the address it sends from, while the replica is warming up. Those
+     * are not counted against the address's read allowance, and may ask past the response cache. Every request asks,
+     * so once it is over this is one read of a field (and the bean has no client proxy).
      */
     public boolean exempts(HttpServerRequest request) {
-        return running
-                && request.remoteAddress() != null
-                && loopback(request.remoteAddress().hostAddress());
+        return !done && FROM.equals(request.remoteAddress().hostAddress());
     }
 
     private static List<String> encoded(String... words) {
         return Stream.of(words)
                 .map(w -> URLEncoder.encode(w, StandardCharsets.UTF_8))
                 .toList();
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     boolean done() {
