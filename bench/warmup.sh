@@ -4,7 +4,8 @@
 # N sample postings, and from the moment /q/health/ready answers UP runs wrk back to back in 2-second slices for
 # a while; steady = the median of the last five slices; time to peak = the end of the first slice at 80 % of it.
 # Once for the cached list, once for the detail of random postings with the response cache off; each without the
-# replica's warm-up before readiness and with it (BENCH_WARM_UPS="0s default" by default).
+# replica's warm-up before readiness and with it (BENCH_WARM_UPS="0s default" by default; BENCH_CASES="list detail"
+# by default).
 #
 #   bash bench/warmup.sh [positions, default 200] [seconds of load, default 120]
 set -euo pipefail
@@ -47,12 +48,16 @@ for warm_up in ${BENCH_WARM_UPS:-0s default}; do
   setting=()
   [ "$warm_up" != default ] && setting=(JOBS_WARM_UP_DURATION="$warm_up")
   echo "warm-up before readiness: $warm_up"
-  start_service JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 "${setting[@]}"
-  echo "  ready $ready_after_ms ms after launch"
-  run "cached list" "http://localhost:$port/api/v1/positions"
-  stop_service
-  start_service JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 JOBS_RESPONSE_CACHE_ENABLED=false "${setting[@]}"
-  echo "  ready $ready_after_ms ms after launch"
-  DETAIL_MAX_ID=$positions run "uncached detail" -s bench/detail-random.lua "http://localhost:$port"
-  stop_service
+  if [[ " ${BENCH_CASES:-list detail} " == *" list "* ]]; then
+    start_service JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 "${setting[@]}"
+    echo "  ready $ready_after_ms ms after launch"
+    run "cached list" "http://localhost:$port/api/v1/positions"
+    stop_service
+  fi
+  if [[ " ${BENCH_CASES:-list detail} " == *" detail "* ]]; then
+    start_service JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000000 JOBS_RESPONSE_CACHE_ENABLED=false "${setting[@]}"
+    echo "  ready $ready_after_ms ms after launch"
+    DETAIL_MAX_ID=$positions run "uncached detail" -s bench/detail-random.lua "http://localhost:$port"
+    stop_service
+  fi
 done

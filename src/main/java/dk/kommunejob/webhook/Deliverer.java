@@ -112,7 +112,9 @@ public class Deliverer {
     @Inject
     MeterRegistry metrics;
 
+    /** Made at the first delivery: building one initialises TLS (some 360 classes and the trust store), which a start need not wait for. */
     private HttpClient http;
+
     private final Object wake = new Object();
     private volatile boolean woken;
     /** Counts wake-ups: a turn that was woken for meanwhile looks again when it ends (its webhook was skipped). */
@@ -130,11 +132,6 @@ public class Deliverer {
     private long cleanedAt;
 
     void start(@Observes StartupEvent event) {
-        // Redirects are not followed: a redirect could lead past the endpoint's address check.
-        http = HttpClient.newBuilder()
-                .connectTimeout(config.webhooks().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         lagEvents = MultiGauge.builder("jobs.webhook.lag")
                 .description("Events of the feed after the webhook's cursor, up to the head")
                 .baseUnit("events")
@@ -153,6 +150,17 @@ public class Deliverer {
         thread = new Thread(this::run, "webhook-deliverer");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            // Redirects are not followed: a redirect could lead past the endpoint's address check.
+            http = HttpClient.newBuilder()
+                    .connectTimeout(config.webhooks().timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -699,17 +707,17 @@ public class Deliverer {
                     // The spec's list of signatures: a receiver still on the old secret finds its own.
                     signature += " " + plan.signers().previous().sign(attempt.messageId, timestamp, payload);
                 }
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(plan.url()))
-                                .timeout(config.webhooks().timeout())
-                                .header("Content-Type", "application/json")
-                                .header("webhook-id", attempt.messageId)
-                                .header("webhook-timestamp", Long.toString(timestamp))
-                                .header("webhook-signature", signature)
-                                .header("User-Agent", "kommunejob-webhooks/1")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http().send(
+                                HttpRequest.newBuilder(URI.create(plan.url()))
+                                        .timeout(config.webhooks().timeout())
+                                        .header("Content-Type", "application/json")
+                                        .header("webhook-id", attempt.messageId)
+                                        .header("webhook-timestamp", Long.toString(timestamp))
+                                        .header("webhook-signature", signature)
+                                        .header("User-Agent", "kommunejob-webhooks/1")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
                 attempt.statusCode = response.statusCode();
                 if (!attempt.delivered()) {
                     attempt.error = "HTTP " + response.statusCode();
