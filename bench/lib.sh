@@ -1,6 +1,6 @@
-# Sourced by bench/flood.sh, bench/revalidation.sh and bench/warmup.sh: the packaged service, one at a time, on port $port over a schema
+# Sourced by bench/flood.sh, bench/jit.sh, bench/revalidation.sh and bench/warmup.sh: the packaged service, one at a time, on port $port over a schema
 # of its own ($schema, dropped first) in this machine's PostgreSQL, with $positions sample postings. Installs wrk
-# and curl when missing. start_service [VAR=value...] starts it (with the JVM flags in $java_opts) and returns once
+# and curl when missing; image_java_opts prints the image's JVM flags. start_service [VAR=value...] starts it (with the JVM flags in $java_opts) and returns once
 # it is ready ($ready_after_ms after its launch); stop_service ends it.
 work=$(mktemp -d)
 pid=
@@ -37,3 +37,7 @@ start_service() {
   echo "the service did not start"; tail -n 30 "$work/service.log"; exit 1
 }
 stop_service() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+# The image's JVM flags (src/main/docker/Dockerfile.jvm) without its class-data archive, which this machine has not made.
+image_java_opts() {
+  sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm | sed 's/-XX:SharedArchiveFile=[^ ]* //'
+}

@@ -16,10 +16,9 @@ seconds=${2:-120}
 port=8096
 schema=jobs_warmup
 slice=2
-# The image's JVM flags (src/main/docker/Dockerfile.jvm) but its class-data archive, unless told otherwise.
-java_opts=${BENCH_JAVA_OPTS-$(sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm \
-  | sed 's/-XX:SharedArchiveFile=[^ ]* //')}
 source bench/lib.sh
+# The image's JVM flags, unless told otherwise.
+java_opts=${BENCH_JAVA_OPTS-$(image_java_opts)}
 
 # run LABEL WRK-ARGS...: the slices from readiness on, then the verdict.
 run() {

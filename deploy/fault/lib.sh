@@ -36,8 +36,9 @@ await_ready() {
   echo "fault: the service on port $port did not become ready"; tail -n 40 "$log"; exit 1
 }
 
-# Starts the packaged service on a port over that PostgreSQL, with sample data, the admin key $KEY and rate limits
-# out of the way, plus any VAR=value given; sets started_pid once it is ready.
+# Starts the packaged service on a port over that PostgreSQL, with sample data, the admin key $KEY, rate limits out of
+# the way and a warm-up of 20 s (not until the JIT settles: two replicas warming at once on two cores may not within
+# the wait above), plus any VAR=value given; sets started_pid once it is ready.
 start_jobs() {
   local port=$1 log=$2
   shift 2
@@ -46,7 +47,7 @@ start_jobs() {
     JOBS_SAMPLE_DATA=true JOBS_BOOTSTRAP_EDITOR_KEY="$KEY" \
     JOBS_RATE_LIMIT_WRITES_PER_MINUTE=100000 JOBS_RATE_LIMIT_FEED_READS_PER_MINUTE=100000 \
     JOBS_RATE_LIMIT_READS_PER_MINUTE=1000000 JOBS_RATE_LIMIT_CLIENT_READS_PER_MINUTE=1000000 \
-    "$@" java -jar target/quarkus-app/quarkus-run.jar >>"$log" 2>&1 &
+    JOBS_WARM_UP_MAX_DURATION=20s "$@" java -jar target/quarkus-app/quarkus-run.jar >>"$log" 2>&1 &
   started_pid=$!
   await_ready "$port" "$log"
 }

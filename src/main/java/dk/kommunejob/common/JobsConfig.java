@@ -88,11 +88,15 @@ public interface JobsConfig {
     /** What a new replica does before it is ready (README, "Running it in production"). */
     interface WarmUp {
         /**
-         * How long it sends itself the public reads a website sends, so that the JIT has compiled them before the
-         * first visitor comes; 0 makes it ready at once.
+         * How long at least it sends itself the public reads a website sends, so that the JIT has compiled them
+         * before the first visitor comes; 0 makes it ready at once.
          */
         @WithDefault("20s")
         Duration duration();
+
+        /** How long at most: after the least it goes on only until the JIT has settled. */
+        @WithDefault("60s")
+        Duration maxDuration();
     }
 
     Search search();

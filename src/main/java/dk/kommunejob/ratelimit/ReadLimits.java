@@ -86,13 +86,18 @@ public class ReadLimits {
         if ((request.method() != io.vertx.core.http.HttpMethod.GET
                         && request.method() != io.vertx.core.http.HttpMethod.HEAD)
                 || !request.path().startsWith("/api/")
-                || request.headers().contains(HttpHeaders.AUTHORIZATION)
-                || warmUp.exempts(request)) {
+                || request.headers().contains(HttpHeaders.AUTHORIZATION)) {
             context.next();
             return;
         }
+        // The warm-up's own reads are counted too, under an allowance no warm-up uses up, so that the JIT has compiled
+        // the counting before a visitor's read needs it; this machine's address keeps its whole allowance.
+        boolean warmUpsOwn = warmUp.exempts(request);
         long retryAfter = allowances.take(
-                POLICY, config.rateLimit().readsPerMinute(), "address-" + address.of(request), context.response());
+                POLICY,
+                warmUpsOwn ? Integer.MAX_VALUE : config.rateLimit().readsPerMinute(),
+                warmUpsOwn ? "warm-up" : "address-" + address.of(request),
+                context.response());
         if (retryAfter > 0) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             // After a pause, on a timer (no thread waits): a flooder that does not wait for Retry-After is slowed

@@ -36,10 +36,11 @@ import org.jboss.logging.Logger;
 /**
  * A new replica answers at a small fraction of its speed until the JIT has compiled its request paths, and it gets
  * traffic the moment it is ready (bench/README.md, "Time to peak"). So before readiness turns UP it sends itself, over
- * its own HTTP port, the public reads a website sends, for {@code jobs.warm-up.duration}: lists, pages, searches,
- * suggestions, postings and revalidations, a third of them answered by the response cache and the rest, asked
- * with {@code Cache-Control: no-cache}, read from PostgreSQL (the cached path settles in seconds; the database's takes
- * minutes). Liveness is UP meanwhile; readiness says "warm-up" DOWN.
+ * its own HTTP port, the public reads a website sends: lists, pages, searches, suggestions, postings and
+ * revalidations, a third of them answered by the response cache and the rest, asked with {@code Cache-Control:
+ * no-cache}, read from PostgreSQL (the cached path settles in seconds; the database's takes minutes). It does so for
+ * at least {@code jobs.warm-up.duration}, then on until the JIT has settled ({@link JitActivity}), at most
+ * {@code jobs.warm-up.max-duration} in all. Liveness is UP meanwhile; readiness says "warm-up" DOWN.
  *
  * <p>Its requests come from the loopback address while the replica is not ready: only they are exempt from the read
  * allowance and may bypass the cache ({@link #exempts}); once it is ready no request is.
@@ -68,7 +69,9 @@ public class WarmUp {
     private volatile boolean done;
     private volatile List<Long> ids = List.of();
     private HttpClient client;
-    private long until;
+    private long began;
+    private volatile long until;
+    private volatile boolean jitSettled;
 
     WarmUp(JobsConfig config, Vertx vertx, ObjectMapper json) {
         this.config = config;
@@ -89,7 +92,12 @@ public class WarmUp {
                 .setDefaultPort(port)
                 .setMaxPoolSize(AT_ONCE)
                 .setKeepAlive(true));
-        until = System.nanoTime() + config.warmUp().duration().toNanos();
+        began = System.nanoTime();
+        until = began
+                + Math.max(
+                        config.warmUp().duration().toNanos(),
+                        config.warmUp().maxDuration().toNanos());
+        watchTheJit(JitActivity.ofThisJvm(began));
         get("/api/v1/positions?size=100", false).onComplete(first -> {
             if (first.succeeded()) {
                 ids = ids(first.result());
@@ -108,6 +116,25 @@ public class WarmUp {
         }
         String name = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         return ConfigProvider.getConfig().getValue(name, Integer.class);
+    }
+
+    /** After each window once the least duration is past, whether the JIT has settled; if so, the requests stop. */
+    private void watchTheJit(JitActivity jit) {
+        long least = config.warmUp().duration().toNanos();
+        vertx.setPeriodic(1000, timer -> {
+            long now = System.nanoTime();
+            boolean settled = jit.settled(now);
+            if (settled || jit.lastShare() >= JitActivity.SETTLED_SHARE) {
+                LOG.debugf("Warm-up: the JIT's compilers busy %.2f of a core", jit.lastShare());
+            }
+            if (done || now - until >= 0) {
+                vertx.cancelTimer(timer);
+            } else if (settled && now - began >= least) {
+                vertx.cancelTimer(timer);
+                jitSettled = true;
+                until = now;
+            }
+        });
     }
 
     /** One request after another until the time is up; the last of the AT_ONCE to stop ends the warm-up. */
@@ -185,7 +212,12 @@ public class WarmUp {
     private void finish() {
         done = true;
         client.close();
-        LOG.infof("Warmed up: %d requests, %d failed", sent.get(), failed.get());
+        LOG.infof(
+                "Warmed up in %d s (%s): %d requests, %d failed",
+                (System.nanoTime() - began) / 1_000_000_000L,
+                jitSettled ? "the JIT settled" : "its longest",
+                sent.get(),
+                failed.get());
     }
 
     /**
@@ -232,6 +264,7 @@ public class WarmUp {
                     .status(warmUp.done())
                     .withData("requests", warmUp.sent())
                     .withData("failed", warmUp.failed())
+                    .withData("jitSettled", warmUp.jitSettled)
                     .build();
         }
     }
