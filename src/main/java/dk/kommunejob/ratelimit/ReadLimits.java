@@ -7,6 +7,7 @@ import dk.kommunejob.problem.ProblemType;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.problem.RouteProblems;
 import dk.kommunejob.warmup.WarmUp;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -54,6 +55,7 @@ public class ReadLimits {
     private final RouteProblems problems;
     private final ReadPermits permits;
     private final WarmUp warmUp;
+    private final Counter busy;
 
     ReadLimits(
             JobsConfig config,
@@ -68,6 +70,10 @@ public class ReadLimits {
         this.address = address;
         this.problems = problems;
         this.permits = new ReadPermits(config.rateLimit().readsAtOnce(), LONGEST_WAIT);
+        this.busy = Counter.builder("jobs.reads.busy")
+                .description(
+                        "Reads refused 503 service-busy after waiting for their turn too long (not logged one by one)")
+                .register(metrics);
         Gauge.builder("jobs.reads.running", permits, ReadPermits::held)
                 .description("Reads the response cache did not answer, running now")
                 .register(metrics);
@@ -128,10 +134,12 @@ public class ReadLimits {
         }
         ReadPermits.Ticket ticket = permits.ticket();
         routing.addEndHandler(ended -> ticket.ended());
-        return permits.enter(ticket).onFailure(ReadPermits.Busy.class).transform(busy -> Problems.of(
-                        ProblemType.SERVICE_BUSY)
-                .withDetail(Messages.text("problem.service-busy.detail"))
-                .withHeader("Retry-After", BUSY_RETRY_AFTER)
-                .build());
+        return permits.enter(ticket).onFailure(ReadPermits.Busy.class).transform(waitedTooLong -> {
+            busy.increment();
+            return Problems.of(ProblemType.SERVICE_BUSY)
+                    .withDetail(Messages.text("problem.service-busy.detail"))
+                    .withHeader("Retry-After", BUSY_RETRY_AFTER)
+                    .build();
+        });
     }
 }

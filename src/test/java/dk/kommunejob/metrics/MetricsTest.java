@@ -39,6 +39,7 @@ class MetricsTest {
                 .body(containsString("jobs_positions_open "))
                 .body(containsString("jobs_changes_head "))
                 .body(containsString("jobs_deadline_checks_total "))
+                .body(containsString("jobs_reads_busy_total "))
                 .body(containsString("agroal_active_count{datasource=\"default\"}"));
     }
 

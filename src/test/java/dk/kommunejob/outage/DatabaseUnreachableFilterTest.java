@@ -57,6 +57,20 @@ class DatabaseUnreachableFilterTest {
     }
 
     @Test
+    void aReadRefusedBecauseTooManyWaitIsCountedNotLogged() {
+        LogRecord refused = new LogRecord(
+                Level.SEVERE,
+                "status=503, title=\"Tjenesten er optaget\", type=tag:kommunejob.dk,2026:problem:service-busy");
+        refused.setThrown(new RuntimeException("too many reads waiting"));
+        LogRecord failed = new LogRecord(
+                Level.SEVERE,
+                "status=500, title=\"Internal Server Error\", type=tag:kommunejob.dk,2026:problem:internal");
+
+        assertFalse(filter.isLoggable(refused));
+        assertTrue(filter.isLoggable(failed), "any other 5xx is still logged");
+    }
+
+    @Test
     void anOutageAtRunTimeIsNotGivenTheStartupAdvice() {
         LogRecord record = new LogRecord(Level.SEVERE, "status=500, title=\"Internal Server Error\"");
         SQLException refused = new SQLException("Connection to db:5432 refused", "08001");
