@@ -42,8 +42,9 @@ import org.jboss.logging.Logger;
  * at least {@code jobs.warm-up.duration}, then on until the JIT has settled ({@link JitActivity}), at most
  * {@code jobs.warm-up.max-duration} in all. Liveness is UP meanwhile; readiness says "warm-up" DOWN.
  *
- * <p>Its requests come from the loopback address while the replica is not ready: only they are exempt from the read
- * allowance and may bypass the cache ({@link #exempts}); once it is ready no request is.
+ * <p>Its requests come from the loopback address while the replica is not ready: only they are counted under an
+ * allowance of their own instead of the address's, and may bypass the cache ({@link #exempts}); once it is ready no
+ * request is.
  */
 @Singleton
 public class WarmUp {
@@ -124,9 +125,6 @@ public class WarmUp {
         vertx.setPeriodic(1000, timer -> {
             long now = System.nanoTime();
             boolean settled = jit.settled(now);
-            if (settled || jit.lastShare() >= JitActivity.SETTLED_SHARE) {
-                LOG.debugf("Warm-up: the JIT's compilers busy %.2f of a core", jit.lastShare());
-            }
             if (done || now - until >= 0) {
                 vertx.cancelTimer(timer);
             } else if (settled && now - began >= least) {
