@@ -9,7 +9,7 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * How many typos a word may have, and Lucene's Levenshtein automata (Damerau distance: a swap of two letters is
  * one edit, as in Lucene's FuzzyQuery) that tell whether a word is that near. An automaton takes about a
  * millisecond to build and microseconds to run (bench/README.md), so each is built once per word and kept, as a
- * compiled pattern would be.
+ * compiled pattern would be, within a bound on their memory.
  */
 public final class Typos {
 
@@ -21,8 +21,19 @@ public final class Typos {
     /** Longer words are looked for as they are: no word of the postings is that long. */
     static final int MAX_LENGTH = 40;
 
-    private static final Cache<String, CharacterRunAutomaton> BUILT =
-            Caffeine.newBuilder().maximumSize(20_000).build();
+    /**
+     * Kept by their size, not their number: an automaton for two typos in a 40-letter word is some 100 KB, so that
+     * twenty thousand of any words would be room for 2 GB, and searches of long made-up words would fill the heap.
+     * 16 MB keeps a few thousand of the words people type.
+     */
+    static final long MAX_KEPT_BYTES = 16L << 20;
+
+    private static final Cache<String, CharacterRunAutomaton> BUILT = Caffeine.newBuilder()
+            .maximumWeight(MAX_KEPT_BYTES)
+            .weigher((String word, CharacterRunAutomaton automaton) ->
+                    (int) Math.min(Integer.MAX_VALUE, automaton.ramBytesUsed()))
+            .executor(Runnable::run)
+            .build();
 
     private Typos() {}
 
@@ -37,6 +48,14 @@ public final class Typos {
         return BUILT.get(
                 edits + ":" + key,
                 k -> new CharacterRunAutomaton(new LevenshteinAutomata(key, true).toAutomaton(edits)));
+    }
+
+    /** The memory the kept automata take, as Lucene estimates it. */
+    static long keptBytes() {
+        BUILT.cleanUp();
+        return BUILT.asMap().values().stream()
+                .mapToLong(CharacterRunAutomaton::ramBytesUsed)
+                .sum();
     }
 
     /** Whether some beginning of the word is accepted: the automaton walked along it, stopping where it may. */
