@@ -37,7 +37,8 @@ start_service() {
   echo "the service did not start"; tail -n 30 "$work/service.log"; exit 1
 }
 stop_service() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
-# The image's JVM flags (src/main/docker/Dockerfile.jvm) without its class-data archive, which this machine has not made.
+# The image's JVM flags as its run-java.sh puts them (deploy/image-java-opts.sh: the base image's defaults, then the
+# Dockerfile's JAVA_OPTS_APPEND), without its class-data archive, which this machine has not made.
 image_java_opts() {
-  sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm | sed 's/-XX:SharedArchiveFile=[^ ]* //'
+  bash deploy/image-java-opts.sh
 }

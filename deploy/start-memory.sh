@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start time and idle memory of the packaged service, as a Kubernetes replica starts it (deploy/README.md,
-# "Start and memory"): the JVM flags of src/main/docker/Dockerfile.jvm, its class-data archive made the same
+# "Start and memory"): the JVM flags of the image (deploy/image-java-opts.sh), its class-data archive made the same
 # way, the container's memory limit from the Deployment (512Mi), and Flyway left to the migration Job.
 # Beside it, in the same run, a plain `java -jar` with no flags, and the framework's floor: the app the Quarkus
 # Maven plugin's `create` goal makes with this stack's extensions (rest-jackson, hibernate-orm-panache,
@@ -53,9 +53,9 @@ FLOOR_JAR=$(make_app floor rest-jackson,hibernate-orm-panache,jdbc-postgresql)
 EXTENDED_JAR=$(make_app floor-extended "$SERVICE_EXTENSIONS")
 echo "start: the extended floor's extensions: $SERVICE_EXTENSIONS"
 
-# The image's flags, with the archive where this script keeps it, and the container's memory limit.
-image_flags=$(sed -n 's/^ENV JAVA_OPTS_APPEND="\(.*\)"$/\1/p' src/main/docker/Dockerfile.jvm)
-image_flags=${image_flags//\/deployments\/app-cds.jsa/$ARCHIVE}
+# The image's flags as its run-java.sh puts them (deploy/image-java-opts.sh: the base image's defaults, then
+# JAVA_OPTS_APPEND), with the archive where this script keeps it, and the container's memory limit.
+image_flags=$(bash deploy/image-java-opts.sh "$ARCHIVE")
 export_arenas=$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9]*\)$/\1/p' src/main/docker/Dockerfile.jvm)
 limit=$(grep -A3 "limits:" deploy/kubernetes/kubernetes.yml | sed -n 's/.*memory: \([0-9]*\)Mi/\1/p' | head -n 1)
 image_flags="$image_flags -XX:MaxRAM=${limit}m"

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the build made agrees with what is committed in deploy/ and src/main/docker (run by failsafe,
  * after `package`): the manifests equal the generated ones, and the container image takes paths that
- * exist and runs on the manifests' port and user.
+ * exist, runs on the manifests' port and user, and its JVM starts with the flags it is given.
  */
 class DeployFilesIT {
 
@@ -60,6 +62,28 @@ class DeployFilesIT {
         while (chown.find()) {
             assertEquals(user, chown.group(1), "files belong to the user that runs");
         }
+    }
+
+    @Test
+    void theImagesJvmStartsWithTheFlagsTheBaseImageAndTheDockerfileGiveIt() throws IOException, InterruptedException {
+        // The base image's run-java.sh puts its own collector and heap settings before JAVA_OPTS_APPEND; a second
+        // collector there would stop every replica at its first start ("Multiple garbage collectors selected").
+        String flags = output(List.of("bash", "deploy/image-java-opts.sh")).strip();
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(List.of(flags.split(" +")));
+        java.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        String printed = output(java);
+        assertTrue(
+                Pattern.compile("bool UseSerialGC\\s+= true").matcher(printed).find(), printed);
+    }
+
+    /** What a command prints; it must succeed. */
+    private static String output(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + " failed: " + printed);
+        return printed;
     }
 
     private static String single(String dockerfile, String instruction) {
