@@ -67,8 +67,18 @@ public class QueryUnderstanding {
 
     private record Understood(Snapshot vocabulary, SearchQuery query) {}
 
-    private final Cache<String, Understood> understood =
-            Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * Understood queries are kept by the lexemes they name, not by their number: a query of thirty common words
+     * names thousands (up to 80 compounds a word, more with corrections), and ten thousand such would fill the
+     * heap. Half a million names (some 25 MB) keep ten thousand of the queries people type, a few dozen each.
+     */
+    static final int MAX_KEPT_LEXEMES = 500_000;
+
+    private final Cache<String, Understood> understood = Caffeine.newBuilder()
+            .maximumWeight(MAX_KEPT_LEXEMES)
+            .weigher((String text, Understood u) -> 1 + u.query().lexemes())
+            .executor(Runnable::run)
+            .build();
 
     public SearchQuery understand(String text) {
         Snapshot v = vocabulary.current();
@@ -79,6 +89,14 @@ public class QueryUnderstanding {
         SearchQuery query = understand(text, v);
         understood.put(text, new Understood(v, query));
         return query;
+    }
+
+    /** The lexemes the kept queries name. */
+    long keptLexemes() {
+        understood.cleanUp();
+        return understood.asMap().values().stream()
+                .mapToLong(u -> u.query().lexemes())
+                .sum();
     }
 
     SearchQuery understand(String text, Snapshot v) {

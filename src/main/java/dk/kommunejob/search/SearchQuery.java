@@ -41,6 +41,15 @@ public record SearchQuery(String text, List<Word> words, String didYouMean) {
         return words.isEmpty();
     }
 
+    /** How many lexemes the query names, over all its words and their alternatives: what it weighs when kept. */
+    public int lexemes() {
+        return words.stream()
+                .flatMap(w -> w.alternatives().stream())
+                .flatMap(a -> a.parts().stream())
+                .mapToInt(Set::size)
+                .sum();
+    }
+
     /** The keys of every lexeme that counts for some word of the query: what marks a match in a title. */
     public Set<String> keys() {
         Set<String> all = new HashSet<>();
