@@ -46,10 +46,15 @@ public class ResponseCache {
         this.version = version;
         // Outdated answers stay (until replaced or evicted): they are what an outage is answered from.
         this.answers = new VersionedCache<>(
-                version,
-                config.responseCache().maxSize().asLongValue(),
-                answer -> answer.body().length() + 512,
-                true);
+                version, config.responseCache().maxSize().asLongValue(), ResponseCache::weight, true);
+    }
+
+    /**
+     * An answer's weight: its body, its headers' few hundred bytes, and its key, which holds the request's query
+     * (up to `jobs.max-uri-length`, 4 096 characters, of parameters the service may ignore, each its own key).
+     */
+    static int weight(String key, Answer answer) {
+        return key.length() + answer.body().length() + 512;
     }
 
     public boolean enabled() {

@@ -2,6 +2,7 @@ package dk.kommunejob.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.ToIntBiFunction;
 import java.util.function.ToIntFunction;
 
 /**
@@ -18,18 +19,19 @@ public final class VersionedCache<K, V> {
     private final Cache<K, Kept<V>> kept;
 
     public VersionedCache(DataVersion version, long maximumWeight, ToIntFunction<V> weight) {
-        this(version, maximumWeight, weight, false);
+        this(version, maximumWeight, (key, value) -> weight.applyAsInt(value), false);
     }
 
     /**
      * With {@code keepOutdated}, what an older generation held stays until a newer value of its key replaces it or
-     * the weight bound evicts it, for {@link #last}; otherwise it is freed at each change.
+     * the weight bound evicts it, for {@link #last}; otherwise it is freed at each change. The weight is of the key
+     * and its value: where the key is what a caller sent, it may be the larger.
      */
-    public VersionedCache(DataVersion version, long maximumWeight, ToIntFunction<V> weight, boolean keepOutdated) {
+    public VersionedCache(DataVersion version, long maximumWeight, ToIntBiFunction<K, V> weight, boolean keepOutdated) {
         this.version = version;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(maximumWeight)
-                .weigher((K key, Kept<V> k) -> weight.applyAsInt(k.value()))
+                .weigher((K key, Kept<V> k) -> weight.applyAsInt(key, k.value()))
                 .build();
         if (!keepOutdated) {
             version.onChange(kept::invalidateAll);
@@ -45,6 +47,12 @@ public final class VersionedCache<K, V> {
     /** The value last kept for this key, of whatever generation: for when nothing current can be read. */
     public Kept<V> last(K key) {
         return kept.getIfPresent(key);
+    }
+
+    /** What the kept values weigh together, by the weight they were kept under. */
+    long weight() {
+        kept.cleanUp();
+        return kept.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
     public void keep(K key, Validity validity, V value) {

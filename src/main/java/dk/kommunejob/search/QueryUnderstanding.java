@@ -77,7 +77,6 @@ public class QueryUnderstanding {
     private final Cache<String, Understood> understood = Caffeine.newBuilder()
             .maximumWeight(MAX_KEPT_LEXEMES)
             .weigher((String text, Understood u) -> 1 + u.query().lexemes())
-            .executor(Runnable::run)
             .build();
 
     public SearchQuery understand(String text) {

@@ -32,7 +32,6 @@ public final class Typos {
             .maximumWeight(MAX_KEPT_BYTES)
             .weigher((String word, CharacterRunAutomaton automaton) ->
                     (int) Math.min(Integer.MAX_VALUE, automaton.ramBytesUsed()))
-            .executor(Runnable::run)
             .build();
 
     private Typos() {}
