@@ -85,13 +85,17 @@ public class PositionService {
     /** Counts for one list query, while the data and the clock leave them as they are. */
     private VersionedCache<PositionCriteria, Long> totals;
 
-    /** Every match of one search, in its order; weighed by matches (at most 2 million ids, 16 MB). */
+    /**
+     * Every match of one search, in its order; weighed in ids (8 bytes), 2 million in all (16 MB). A search that
+     * matches nothing still holds its criteria and its entry, some 500 bytes: 64 ids' worth, so that searches
+     * for made-up words cannot keep millions.
+     */
     private VersionedCache<PositionCriteria, long[]> searches;
 
     @PostConstruct
     void init() {
         totals = new VersionedCache<>(version, 10_000, total -> 1);
-        searches = new VersionedCache<>(version, 2_000_000, ids -> ids.length + 1);
+        searches = new VersionedCache<>(version, 2_000_000, ids -> ids.length + 64);
     }
 
     static PublicStatus statusOf(Position position, OffsetDateTime now) {
