@@ -51,7 +51,7 @@ public class ResponseCache {
 
     /**
      * An answer's weight: its body, its headers' few hundred bytes, and its key, which holds the request's query
-     * (up to `jobs.max-uri-length`, 4 096 characters, of parameters the service may ignore, each its own key).
+     * (up to {@code jobs.max-uri-length}, 4 096 characters, of parameters the service may ignore, each its own key).
      */
     static int weight(String key, Answer answer) {
         return key.length() + answer.body().length() + 512;

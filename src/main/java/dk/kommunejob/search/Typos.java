@@ -30,8 +30,7 @@ public final class Typos {
 
     private static final Cache<String, CharacterRunAutomaton> BUILT = Caffeine.newBuilder()
             .maximumWeight(MAX_KEPT_BYTES)
-            .weigher((String word, CharacterRunAutomaton automaton) ->
-                    (int) Math.min(Integer.MAX_VALUE, automaton.ramBytesUsed()))
+            .weigher((String word, CharacterRunAutomaton automaton) -> Math.toIntExact(automaton.ramBytesUsed()))
             .build();
 
     private Typos() {}
