@@ -74,10 +74,18 @@ public class QueryUnderstanding {
      */
     static final int MAX_KEPT_LEXEMES = 500_000;
 
+    /** A kept query itself (its text of up to 200 characters, its entry), some 500 bytes: ten lexemes' worth. */
+    static final int ENTRY_WEIGHT = 10;
+
     private final Cache<String, Understood> understood = Caffeine.newBuilder()
             .maximumWeight(MAX_KEPT_LEXEMES)
-            .weigher((String text, Understood u) -> 1 + u.query().lexemes())
+            .weigher((String text, Understood u) -> weight(u.query()))
             .build();
+
+    /** What a kept query weighs: a query of stop words or punctuation names nothing and still takes room. */
+    static int weight(SearchQuery query) {
+        return ENTRY_WEIGHT + query.lexemes();
+    }
 
     public SearchQuery understand(String text) {
         Snapshot v = vocabulary.current();
@@ -90,11 +98,11 @@ public class QueryUnderstanding {
         return query;
     }
 
-    /** The lexemes the kept queries name. */
-    long keptLexemes() {
+    /** What the kept queries weigh, in lexemes. */
+    long keptWeight() {
         understood.cleanUp();
         return understood.asMap().values().stream()
-                .mapToLong(u -> u.query().lexemes())
+                .mapToLong(u -> weight(u.query()))
                 .sum();
     }
 

@@ -39,8 +39,16 @@ class KeptQueriesTest {
         for (int i = 1; i < 10_000; i++) {
             understanding.understand("vikar q" + i);
         }
-        long kept = understanding.keptLexemes();
-        assertTrue(kept <= QueryUnderstanding.MAX_KEPT_LEXEMES, kept + " lexemes kept");
-        assertTrue(kept > QueryUnderstanding.MAX_KEPT_LEXEMES / 2, "the bound is used: " + kept + " lexemes kept");
+        long kept = understanding.keptWeight();
+        assertTrue(kept <= QueryUnderstanding.MAX_KEPT_LEXEMES, kept + " lexemes' weight kept");
+        assertTrue(kept > QueryUnderstanding.MAX_KEPT_LEXEMES / 2, "the bound is used: " + kept + " kept");
+    }
+
+    @Test
+    void aQueryThatNamesNothingStillWeighs() {
+        // Stop words only: nothing to search for, and still a text and an entry kept.
+        SearchQuery nothing = understanding.understand("og i det at en");
+        assertTrue(nothing.isEmpty(), "stop words only");
+        assertTrue(QueryUnderstanding.weight(nothing) >= QueryUnderstanding.ENTRY_WEIGHT);
     }
 }
