@@ -1,4 +1,4 @@
-# Sourced by bench/flood.sh, bench/jit.sh, bench/revalidation.sh and bench/warmup.sh: the packaged service, one at a time, on port $port over a schema
+# Sourced by bench/flood.sh, bench/jit.sh, bench/memory.sh, bench/revalidation.sh and bench/warmup.sh: the packaged service, one at a time, on port $port over a schema
 # of its own ($schema, dropped first) in this machine's PostgreSQL, with $positions sample postings. Installs wrk
 # and curl when missing; image_java_opts prints the image's JVM flags. start_service [VAR=value...] starts it (with the JVM flags in $java_opts) and returns once
 # it is ready ($ready_after_ms after its launch); stop_service ends it.
