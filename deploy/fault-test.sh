@@ -47,7 +47,7 @@ export -f as_pg
 status=0
 echo "fault: load for 5 s, PostgreSQL down for ${OUTAGE} s, back for 10 s, then SIGTERM under load"
 java deploy/fault/FaultRun.java load "http://127.0.0.1:$APP_PORT" "$KEY" "$service_pid" \
-  "$stop_db" "$start_db" "$MAX_RECOVERY" "$OUTAGE" "$WORK/written.tsv" || status=1
+  "$stop_db" "$start_db" "$MAX_RECOVERY" "$OUTAGE" "$WORK/written.tsv" target/fault-test-threads.txt || status=1
 wait "$service_pid" 2>/dev/null || true
 service_pid=
 

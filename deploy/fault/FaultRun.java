@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public class FaultRun {
 
-    record Answer(String phase, long startedNanos, long endedNanos, int status, String error) {}
+    record Answer(String phase, String request, long startedNanos, long endedNanos, int status, String error) {}
 
     /** An anonymous read of a page the website shows all the time, which the response cache holds. */
     record CachedRead(String phase, int status, boolean stale) {}
@@ -44,6 +44,9 @@ public class FaultRun {
     static final Set<String> WRITE_FAILURES = ConcurrentHashMap.newKeySet();
     static final AtomicBoolean RUNNING = new AtomicBoolean(true);
     static volatile String phase = "before";
+
+    /** Requests under way, by the thread that sent them: when each was sent (System.nanoTime). */
+    static final Map<Thread, Long> UNDER_WAY = new ConcurrentHashMap<>();
 
     static String base;
     static String key;
@@ -64,6 +67,9 @@ public class FaultRun {
         java.nio.file.Path written = java.nio.file.Path.of(args[8]);
         findUnit();
 
+        Thread watch = new Thread(() -> dumpThreadsOnHang(servicePid, java.nio.file.Path.of(args[9])), "watch");
+        watch.setDaemon(true);
+        watch.start();
         List<Thread> load = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             load.add(start("reader-" + i, FaultRun::read));
@@ -262,13 +268,16 @@ public class FaultRun {
                 method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         String during = phase;
         long started = System.nanoTime();
+        UNDER_WAY.put(Thread.currentThread(), started);
         try {
             HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            ANSWERS.add(new Answer(during, started, System.nanoTime(), answer.statusCode(), null));
+            ANSWERS.add(new Answer(during, method + " " + path, started, System.nanoTime(), answer.statusCode(), null));
             return answer;
         } catch (IOException | InterruptedException e) {
-            ANSWERS.add(new Answer(during, started, System.nanoTime(), 0, e.toString()));
+            ANSWERS.add(new Answer(during, method + " " + path, started, System.nanoTime(), 0, e.toString()));
             return null;
+        } finally {
+            UNDER_WAY.remove(Thread.currentThread());
         }
     }
 
@@ -375,6 +384,12 @@ public class FaultRun {
         long unanswered = ANSWERS.stream()
                 .filter(a -> a.status() == 0 && !a.phase().equals("shutdown"))
                 .count();
+        // Which request, in which phase, after how long and why: what a failure needs to be understood from CI's log.
+        ANSWERS.stream()
+                .filter(a -> a.status() == 0 && !a.phase().equals("shutdown"))
+                .forEach(a -> System.out.printf(
+                        "  unanswered (%s): %s after %d ms: %s%n",
+                        a.phase(), a.request(), (a.endedNanos() - a.startedNanos()) / 1_000_000, a.error()));
         if (fiveHundreds > 0 || slowOutage > 0 || unanswered > 0) {
             System.out.printf(
                     "FAIL: %d answers were 500, %d 503s took over 2 s, %d requests got no answer%n",
@@ -399,6 +414,39 @@ public class FaultRun {
         }
         System.out.printf("writes answered 201: %d%n", WRITTEN.size());
         return ok;
+    }
+
+    /**
+     * The service's threads, once, when a request has waited 5 s for its answer before shutdown (none should wait
+     * more than 2): what it was waiting on, while it still waits.
+     */
+    static void dumpThreadsOnHang(long servicePid, java.nio.file.Path to) {
+        while (true) {
+            long now = System.nanoTime();
+            if (!phase.equals("shutdown")
+                    && UNDER_WAY.values().stream().anyMatch(sent -> now - sent > 5_000_000_000L)) {
+                try {
+                    new ProcessBuilder("jcmd", Long.toString(servicePid), "Thread.print", "-l")
+                            .redirectOutput(to.toFile())
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor();
+                    System.out.println("fault: a request waited 5 s; the service's threads then are in " + to);
+                    // The threads doing the service's own work, or the database's, in the log CI shows.
+                    for (String thread : java.nio.file.Files.readString(to).split("\n\n")) {
+                        if (thread.contains("dk.kommunejob") || thread.contains("agroal") || thread.contains("postgresql")) {
+                            System.out.println(thread);
+                        }
+                    }
+                } catch (IOException e) {
+                    System.out.println("fault: no thread dump: " + e);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                return;
+            }
+            pause(200);
+        }
     }
 
     static Thread start(String name, Runnable work) {
