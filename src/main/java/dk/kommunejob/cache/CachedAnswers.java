@@ -28,7 +28,7 @@ import jakarta.inject.Inject;
  *
  * <p>While the database cannot be reached, a request the cache holds an outdated answer for is answered
  * that answer, marked stale ({@link ResponseCache#stale}), rather than the 503 a read from the database
- * would get.
+ * would get. A read that finds it gone before the service knew is answered the same way by {@link HttpCaching}.
  */
 @ApplicationScoped
 public class CachedAnswers {
@@ -107,17 +107,22 @@ public class CachedAnswers {
         }
         ResponseCache.Stale outdated = outage.ongoing() ? cache.stale(key, now) : null;
         if (outdated != null) {
-            stale.increment();
+            servedStale();
             context.response()
                     .putHeader(HttpHeaders.AGE, Long.toString(outdated.age()))
-                    .putHeader(CACHE_STATUS, CACHE_NAME + "; hit; ttl=-" + outdated.age() + "; detail=stale-if-error");
-            serve(context, outdated.answer(), "public, max-age=0, stale-if-error=" + outdated.secondsLeft());
+                    .putHeader(CACHE_STATUS, outdated.cacheStatus());
+            serve(context, outdated.answer(), outdated.cacheControl());
             return;
         }
         misses.increment();
         context.put(KEY, key);
         context.put(READING, expiry.reading());
         context.next();
+    }
+
+    /** Counts an answer served stale, here or by {@link HttpCaching} for a read that found the database gone. */
+    void servedStale() {
+        stale.increment();
     }
 
     private static void serve(RoutingContext context, Answer answer, String cacheControl) {

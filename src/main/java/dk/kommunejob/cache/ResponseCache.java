@@ -33,7 +33,17 @@ public class ResponseCache {
      * A kept answer served while the database cannot be reached: how long it has been out of date ({@code Age}),
      * and how much longer it may be shown (the bound on staleness, or its own expiry by the clock, if sooner).
      */
-    public record Stale(Answer answer, long age, long secondsLeft) {}
+    public record Stale(Answer answer, long age, long secondsLeft) {
+
+        /** RFC 9211: a hit, out of date by its age, given because of an error. */
+        public String cacheStatus() {
+            return CachedAnswers.CACHE_NAME + "; hit; ttl=-" + age + "; detail=stale-if-error";
+        }
+
+        public String cacheControl() {
+            return "public, max-age=0, stale-if-error=" + secondsLeft;
+        }
+    }
 
     private final boolean enabled;
     private final long staleIfError;

@@ -4,7 +4,9 @@ import static dk.kommunejob.TestData.BOOTSTRAP_KEY;
 import static dk.kommunejob.TestData.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -19,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,6 +43,9 @@ class DatabaseOutageTest {
             return Map.of();
         }
     }
+
+    @Inject
+    DatabaseOutage outage;
 
     private static final String PROBLEM_TYPE = "tag:kommunejob.dk,2026:problem:database-unavailable";
 
@@ -142,6 +148,35 @@ class DatabaseOutageTest {
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "2");
+    }
+
+    @Test
+    void aReadThatFindsTheDatabaseGoneBeforeTheServiceKnowsIsAnsweredWhatIsKeptStale() {
+        Org org = TestData.org();
+        TestData.position(org, p -> {});
+        settle();
+        String list = "/api/v1/positions?size=4&employerId=" + org.employerId();
+        Response kept = given().get(list).then().statusCode(200).extract().response();
+        // The data changes, so the kept answer is out of date and the next read goes to the database.
+        TestData.position(org, p -> {});
+        settle();
+
+        DatabaseLink.cut();
+        outage.back(); // the moment before the service notices: the read itself finds the database gone
+        given().get(list)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .header("ETag", kept.header("ETag"))
+                .header("Cache-Status", matchesPattern("job-postings; hit; ttl=-\\d+; detail=stale-if-error"))
+                .header("Cache-Control", startsWith("public, max-age=0, stale-if-error="))
+                .header("Retry-After", nullValue())
+                .body(equalTo(kept.asString()));
+        outage.back();
+        given().header("If-None-Match", kept.header("ETag")).get(list).then().statusCode(304);
+        // Without a kept answer it is the 503 still.
+        outage.back();
+        given().get(list + "&page=2").then().statusCode(503).header("Retry-After", "2");
     }
 
     @Test
