@@ -5,6 +5,7 @@
 # took, whether shutdown was graceful, and whether every write answered 201 is present and in the change
 # feed. Exits non-zero on a 500, a lost or doubled write, an unanswered request, fewer than 99 % of the cached
 # pages answered 200 during the outage (served stale), a recovery slower than 5 s or an ungraceful shutdown.
+# A request that waits 5 s for its answer makes it print the service's threads (all in target/fault-test-threads.txt).
 #
 # Usage: bash deploy/fault-test.sh [outage seconds, default 10]
 # Needs: Debian's PostgreSQL 15 binaries (deploy/local-postgres.sh installs them) and a JDK 17.
