@@ -16,7 +16,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -71,17 +70,14 @@ public class HttpCaching {
             cache.keep(key, validity, answer);
         }
 
-        response.getHeaders().putSingle(HttpHeaders.ETAG, answer.etag());
-        response.getHeaders()
-                .putSingle(HttpHeaders.CACHE_CONTROL, answer.cacheControl(validity.until() - expiry.now()));
-        // On the Vert.x answer, beside what the language and CORS routes added (the REST layer would replace them).
-        Vary.add(context.response().headers(), HttpHeaders.ACCEPT);
-        if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
-            response.setStatus(304);
-            response.setEntity(null);
-        } else {
-            response.setEntity(body, response.getEntityAnnotations(), type);
-        }
+        answer(
+                request,
+                response,
+                context,
+                answer.etag(),
+                answer.cacheControl(validity.until() - expiry.now()),
+                body,
+                type);
     }
 
     /**
@@ -103,20 +99,40 @@ public class HttpCaching {
             return;
         }
         answers.servedStale();
-        Answer answer = outdated.answer();
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.remove(HttpHeaders.RETRY_AFTER);
-        headers.putSingle(HttpHeaders.ETAG, answer.etag());
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, outdated.cacheControl());
         headers.putSingle("Age", Long.toString(outdated.age()));
         headers.putSingle(CachedAnswers.CACHE_STATUS.toString(), outdated.cacheStatus());
+        Answer kept = outdated.answer();
+        answer(
+                request,
+                response,
+                context,
+                kept.etag(),
+                outdated.cacheControl(),
+                kept.body().getBytes(),
+                MediaType.valueOf(kept.contentType()));
+    }
+
+    /** An answer's bytes with its ETag, Cache-Control and Vary, or a 304 when the client holds them already. */
+    private static void answer(
+            ContainerRequestContext request,
+            ContainerResponseContext response,
+            RoutingContext context,
+            String etag,
+            String cacheControl,
+            byte[] body,
+            MediaType type) {
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // On the Vert.x answer, beside what the language and CORS routes added (the REST layer would replace them).
         Vary.add(context.response().headers(), HttpHeaders.ACCEPT);
-        if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+        if (ETags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
-            response.setEntity(null, null, null); // and the problem's media type with it
+            response.setEntity(null, null, null); // no body, nor a media type (a problem's, when served stale)
         } else {
             response.setStatus(200);
-            response.setEntity(answer.body().getBytes(), new Annotation[0], MediaType.valueOf(answer.contentType()));
+            response.setEntity(body, response.getEntityAnnotations(), type);
         }
     }
 
