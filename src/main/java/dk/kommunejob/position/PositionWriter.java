@@ -1,5 +1,6 @@
 package dk.kommunejob.position;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.kommunejob.agency.Agency;
@@ -11,6 +12,7 @@ import dk.kommunejob.common.Slugs;
 import dk.kommunejob.common.Versioned;
 import dk.kommunejob.common.Versions;
 import dk.kommunejob.contact.Contact;
+import dk.kommunejob.input.StrictJson;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
@@ -24,14 +26,13 @@ import dk.kommunejob.tenancy.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -138,7 +139,7 @@ public class PositionWriter {
     @SuppressWarnings("unchecked")
     private Map<String, Object> readTree(String text) {
         try {
-            return json.readValue(text, Map.class);
+            return StrictJson.stored(json.readerFor(Map.class)).readValue(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored changes are JSON", e);
         }
@@ -156,13 +157,7 @@ public class PositionWriter {
     public Optional<Versioned<PositionDetail>> patch(Caller caller, long id, String ifMatch, byte[] mergePatch) {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
-            JsonValue patch;
-            try {
-                // JSON-P detects the encoding (UTF-8 unless the body says otherwise), whatever the header claims.
-                patch = Json.createReader(new ByteArrayInputStream(mergePatch)).readValue();
-            } catch (JsonException e) {
-                throw Problems.badBody(Messages.text("problem.body.merge-patch", e.getMessage()));
-            }
+            JsonValue patch = mergePatch(mergePatch);
             JsonValue current = Json.createReader(new StringReader(
                             json.valueToTree(PositionInputs.toInput(p)).toString()))
                     .readValue();
@@ -186,6 +181,24 @@ public class PositionWriter {
             }
             return replaceWith(p, caller, patched);
         });
+    }
+
+    /**
+     * The patch, read by the same JSON reader as every body (its limits on depth and size, no field
+     * twice), then handed to JSON-P to merge. A patch of the editable fields is an object: any
+     * other value would replace them all.
+     */
+    private JsonValue mergePatch(byte[] body) {
+        JsonNode patch;
+        try {
+            patch = json.readTree(body);
+        } catch (IOException e) {
+            throw Problems.badBody(Messages.text("problem.body.merge-patch", e.getMessage()));
+        }
+        if (patch == null || !patch.isObject()) {
+            throw Problems.badBody(Messages.text("problem.body.merge-patch-object"));
+        }
+        return Json.createReader(new StringReader(patch.toString())).readValue();
     }
 
     private Versioned<PositionDetail> replaceWith(Position p, Caller caller, PositionInput input) {

@@ -7,6 +7,7 @@ import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Phones;
 import dk.kommunejob.common.Ref;
 import dk.kommunejob.contact.ContactView;
+import dk.kommunejob.input.StrictJson;
 import dk.kommunejob.position.PositionDetail.CommitteeMemberView;
 import dk.kommunejob.position.PositionDetail.DeadlineChangeView;
 import dk.kommunejob.position.PositionDetail.LinkView;
@@ -180,7 +181,7 @@ class PublicPositionQuery {
             return List.of();
         }
         try {
-            return json.readValue(array, type);
+            return StrictJson.stored(json.readerFor(type)).readValue(array);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL's json_agg is JSON", e);
         }

@@ -8,7 +8,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -55,12 +54,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     Response wrongJsonType(MismatchedInputException e, UriInfo uri) {
         return HttpProblem.builder(ProblemTypes.jsonProblem(e))
-                .withInstance(URI.create(uri.getPath()))
+                .withInstance(Problems.instance(uri.getPath()))
                 .build()
                 .toResponse();
     }
 
     private static HttpProblem.Builder problem(ProblemType type, String detail, UriInfo uri) {
-        return Problems.of(type).withDetail(detail).withInstance(URI.create(uri.getPath()));
+        return Problems.of(type).withDetail(detail).withInstance(Problems.instance(uri.getPath()));
     }
 }

@@ -107,6 +107,9 @@ public class ProblemTypes implements ProblemPostProcessor {
 
     /** What is wrong, in the API's terms rather than Java's. */
     private static String message(JsonMappingException e) {
+        if (e instanceof FieldRefused) {
+            return e.getOriginalMessage();
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return Messages.text("problem.field.unknown");
         }

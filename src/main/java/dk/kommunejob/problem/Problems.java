@@ -3,6 +3,8 @@ package dk.kommunejob.problem;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.requestid.RequestIds;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.InstanceUtils;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,15 @@ public final class Problems {
                 .withStatus(type.status);
         String requestId = RequestIds.current();
         return requestId == null ? problem : problem.with(RequestIds.MDC_KEY, requestId);
+    }
+
+    /**
+     * A problem's `instance` for this (decoded) request path, as the extension makes its own: encoded
+     * whole, so that no path a client can send (a NUL, a space, `;`) makes it throw, and written back
+     * as the path when the problem is serialised.
+     */
+    public static URI instance(String path) {
+        return InstanceUtils.pathToInstance(path);
     }
 
     /** 400 naming the query, path or header parameter that is wrong, in `detail` and in `parameter`. */

@@ -11,7 +11,7 @@ import java.io.IOException;
 
 /**
  * Stops an undeclared (chunked) body at the API's limit while it is read, with the same problem as
- * {@link BodySizeLimit} gives a declared one. Without it the HTTP server's higher limit would stop
+ * {@link RequestLimits} gives a declared one. Without it the HTTP server's higher limit would stop
  * the body with a bare 413.
  */
 @Provider

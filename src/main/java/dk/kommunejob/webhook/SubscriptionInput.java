@@ -3,6 +3,7 @@ package dk.kommunejob.webhook;
 import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.sync.ChangeKind;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,7 +22,7 @@ public record SubscriptionInput(
                         example = "[\"published\", \"closed\", \"withdrawn\"]",
                         maxItems = 8)
                 @Size(max = 8)
-                List<ChangeKind> kinds,
+                List<@NotNull ChangeKind> kinds,
         @Schema(
                         description = "Only this employer's postings. An editor's webhooks are always its own "
                                 + "employer's; an agency's are its own postings'; an admin's every posting's unless "

@@ -69,9 +69,23 @@ class BadInputTest {
 
     @Test
     void whatCannotBeASlugIsNotFound() {
-        for (String key : new String[] {"Not a slug", "nul\u0000byte", "æble", "x".repeat(2000)}) {
+        for (String key : new String[] {"Not a slug", "æble", "x".repeat(2000)}) {
             given().get("/api/v1/positions/{key}", key).then().statusCode(404).contentType("application/problem+json");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"nul%00byte, U+0000", "bell%07, U+0007", "%1B%5B31m, U+001B"})
+    void pathParametersWithControlCharactersAreNamedInA400(String id, String says) {
+        given().urlEncodingEnabled(false)
+                .header("Accept-Language", "en")
+                .get("/api/v1/positions/" + id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("id"))
+                .body("detail", containsString("Path parameter 'id'"))
+                .body("detail", containsString(says));
     }
 
     @ParameterizedTest
