@@ -5,9 +5,12 @@ import static dk.kommunejob.TestData.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kommunejob.TestData;
+import io.quarkiverse.resteasy.problem.InstanceUtils;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -19,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The answers the HTTP layer gives, which are problems like every other error. */
 @QuarkusTest
@@ -85,6 +90,59 @@ class HttpCornersTest {
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.contains("application/problem+json"), answer);
             assertTrue(answer.contains(ProblemType.BODY_TOO_LARGE.uri.toString()), answer);
+        }
+    }
+
+    @Test
+    void aDeclaredBodyOverTheServersLimitIsAProblemAndTheConnectionGoesOn() throws IOException {
+        // Over the HTTP server's own limit (2 MiB), whose 413 has no body, sent whole before the answer is read,
+        // as a client that does not wait for 100-continue does: the rest is read and dropped, not reset.
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            int size = 3_000_000;
+            out.write(("POST /api/v1/positions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Accept-Language: en\r\nContent-Length: " + size + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(" ".repeat(size).getBytes(StandardCharsets.US_ASCII));
+            String answer = readAnswer(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("The request body is 3000000 bytes; this API takes at most 1048576."), answer);
+            out.write("GET /api/v1/employers HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String next = readAnswer(socket);
+            assertTrue(next.startsWith("HTTP/1.1 200"), next);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "PUT, /api/v1/positions/%00,",
+        "PUT, /api/v1/employers/%00,",
+        "PUT, /api/v1/units/1%20x,",
+        "POST, /api/v1/positions/1%3Bselect%201/publish, Bearer wrong-key",
+        "DELETE, /api/v1/webhooks/%E2%80%AE,",
+    })
+    void aWriteWithoutAValidKeyIsA401WhateverItsPath(String method, String path, String authorization) {
+        var request = given().urlEncodingEnabled(false)
+                .contentType("application/json")
+                .body("{}");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        request.request(method, path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("type", equalTo(ProblemType.UNAUTHORIZED.uri.toString()))
+                .body("instance", startsWith("/api/v1/"));
+    }
+
+    @Test
+    void aProblemsInstanceIsMadeOfAnyPath() {
+        for (String path : new String[] {"/api/v1/positions/\u0000", "/a b/c", "/1;select 1", "/%/{}|^`\\"}) {
+            assertEquals(path, InstanceUtils.instanceToPath(Problems.instance(path)));
         }
     }
 
