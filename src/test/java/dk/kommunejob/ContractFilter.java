@@ -8,6 +8,7 @@ import dk.kommunejob.problem.ProblemType;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -40,6 +41,10 @@ public class ContractFilter implements QuarkusTestBeforeEachCallback, Filter {
     public void beforeEach(QuarkusTestMethodContext context) {
         if (!RestAssured.filters().contains(INSTANCE)) {
             RestAssured.filters(INSTANCE);
+            // REST Assured encodes a body of a type it does not know as ISO-8859-1; a merge patch is JSON, UTF-8.
+            RestAssured.config = RestAssured.config()
+                    .encoderConfig(EncoderConfig.encoderConfig()
+                            .defaultCharsetForContentType("UTF-8", "application/merge-patch+json"));
         }
     }
 
