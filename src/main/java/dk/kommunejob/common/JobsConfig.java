@@ -27,6 +27,12 @@ public interface JobsConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * A CSV of the municipal pay scale, kroner a year per step from the dates given (README, "Pay transparency");
+     * none: steps are not reckoned in kroner.
+     */
+    Optional<String> payScale();
+
     /** The largest request body the API takes, in bytes (1 MiB). */
     @WithDefault("1048576")
     long maxBodySize();

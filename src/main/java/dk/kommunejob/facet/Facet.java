@@ -15,7 +15,8 @@ public record Facet(
         unit,
         agency,
         employer,
-        hours
+        hours,
+        pay
     }
 
     @Schema(name = "FacetValue", description = "One value of a filter and how many positions it would give.")

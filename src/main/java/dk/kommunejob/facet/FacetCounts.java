@@ -7,6 +7,7 @@ import dk.kommunejob.cache.VersionedCache;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.language.Language;
 import dk.kommunejob.organisation.OrganisationService;
+import dk.kommunejob.pay.PayFilter;
 import dk.kommunejob.position.Hours;
 import dk.kommunejob.position.PositionCriteria;
 import dk.kommunejob.position.PositionService;
@@ -48,7 +49,8 @@ public class FacetCounts {
             Facet.Name.unit, new Grouping("p.unit_id", null, ""),
             Facet.Name.agency, new Grouping("p.agency_id", "a.name", " LEFT JOIN agency a ON a.id = p.agency_id"),
             Facet.Name.employer, new Grouping("p.employer_id", "e.name", " JOIN employer e ON e.id = p.employer_id"),
-            Facet.Name.hours, new Grouping("p.hours", null, "")));
+            Facet.Name.hours, new Grouping("p.hours", null, ""),
+            Facet.Name.pay, new Grouping(PayFilter.BAND, null, "")));
 
     private static final Collator DANISH = Collator.getInstance(Locale.forLanguageTag("da"));
 
@@ -155,6 +157,12 @@ public class FacetCounts {
     }
 
     private List<Facet.Value> ordered(Facet.Name name, Collection<Facet.Value> counts) {
+        if (name == Facet.Name.pay) {
+            // Bands in their own order, each counting what its `minMonthlyPay` would give.
+            return PayFilter.cumulative(counts, Facet.Value::value, Facet.Value::count).stream()
+                    .map(b -> new Facet.Value(b.value(), b.label(), b.count()))
+                    .toList();
+        }
         List<Facet.Value> values =
                 switch (name) {
                     case unit -> unitsAndAbove(counts);
@@ -163,7 +171,7 @@ public class FacetCounts {
                                 .map(v -> new Facet.Value(
                                         v.value(), Hours.valueOf(v.value()).label(), v.count()))
                                 .toList();
-                    case agency, employer -> List.copyOf(counts);
+                    case agency, employer, pay -> List.copyOf(counts);
                 };
         return values.stream()
                 .sorted(Comparator.comparingLong(Facet.Value::count)

@@ -25,6 +25,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +34,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.generator.EventType;
+import org.hibernate.type.SqlTypes;
 
 /** A job posting ("stillingsopslag"). */
 @Entity
@@ -75,7 +78,24 @@ public class Position extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Hours hours;
 
+    /** `pay.text`, written beside `pay` for the release before, which reads it; dropped in the release after. */
     public String salary;
+
+    /** The pay as its writer stated it (pay.PayInput), one JSON document. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String pay;
+
+    /** Derived from `pay` at each write (and when the pay scale changes), for the filters and the facet. */
+    @Column(name = "pay_stated")
+    public boolean payStated;
+
+    @Column(name = "pay_monthly_min")
+    public BigDecimal payMonthlyMin;
+
+    @Column(name = "pay_monthly_max")
+    public BigDecimal payMonthlyMax;
+
     public String pension;
 
     @Column(name = "start_date")

@@ -5,6 +5,7 @@ import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.SafeHtml;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.pay.Pay;
 import dk.kommunejob.stage.StageView;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,8 +42,12 @@ public record PositionDetail(
         @Schema(description = "Working hours, as the posting words them.", example = "Fuld tid") String workingHours,
         @Schema(description = "Full or part time, when the working hours say.", example = "full_time") Hours hours,
         @Schema(description = "The hours in the answer's language.", example = "Fuld tid") String hoursLabel,
-        @Schema(description = "Salary.", example = "Efter forhandling med den forhandlingsberettigede organisation")
+        @Schema(
+                        description = "Deprecated: `pay.text` by its old name, for one version more.",
+                        deprecated = true,
+                        example = "Efter forhandling med den forhandlingsberettigede organisation")
                 String salary,
+        @Schema(description = "Pay: as the posting words it, in structure, and what it comes to.") Pay pay,
         @Schema(description = "Pension.", example = "19,55 %") String pension,
         @Schema(description = "Start date, when the posting gives one.", example = "2025-08-01") LocalDate startDate,
         @Schema(description = "Start as the posting words it, when that is not just a date.", example = "Efter aftale")
@@ -106,7 +111,7 @@ public record PositionDetail(
             @Schema(description = "When it was moved.", example = "2025-05-20T10:15:00+02:00")
                     OffsetDateTime changedAt) {}
 
-    static PositionDetail of(Position p, OffsetDateTime now) {
+    static PositionDetail of(Position p, Pay pay, OffsetDateTime now) {
         return new PositionDetail(
                 p.id,
                 p.slug,
@@ -123,7 +128,8 @@ public record PositionDetail(
                 p.workingHours,
                 p.hours,
                 p.hours == null ? null : p.hours.label(),
-                p.salary,
+                pay.text(),
+                pay,
                 p.pension,
                 p.startDate,
                 p.startText,

@@ -23,10 +23,10 @@ public class PositionFilter extends PositionScope {
     @QueryParam("facets")
     @Parameter(
             description =
-                    "Comma-separated facets to count for the filter panel: `unit`, `agency`, `employer`, `hours`. "
-                            + "Each value's count is how many positions would match if that value were chosen, the "
-                            + "other filters staying as they are.",
-            example = "unit,agency,employer,hours",
+                    "Comma-separated facets to count for the filter panel: `unit`, `agency`, `employer`, `hours`, "
+                            + "`pay`. Each value's count is how many positions would match if that value were chosen, "
+                            + "the other filters staying as they are; `pay`'s values are bands of `minMonthlyPay`.",
+            example = "unit,agency,employer,hours,pay",
             schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^[a-z]+(,[a-z]+)*$"))
     String facets;
 

@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.QueryParams;
+import dk.kommunejob.pay.PayInput;
 import dk.kommunejob.stage.StageKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -50,7 +51,14 @@ public record PositionInput(
                 @Size(max = 2000)
                 String employmentTerms,
         @Schema(description = "Working hours.", example = "37 timer om ugen") @Size(max = 200) String workingHours,
-        @Schema(description = "Salary.", example = "Efter forhandling") @Size(max = 500) String salary,
+        @Schema(
+                        description = "Deprecated: `pay.text` by its old name, taken as it for one version more. Give "
+                                + "`pay` instead.",
+                        deprecated = true,
+                        example = "Efter forhandling")
+                @Size(max = 500)
+                String salary,
+        @Schema(description = "Pay: its wording, and the starting pay or range in structure.") @Valid PayInput pay,
         @Schema(description = "Pension.", example = "19,55 %") @Size(max = 200) String pension,
         @Schema(description = "Start date.", example = "2025-08-01", maxLength = 10) LocalDate startDate,
         @Schema(description = "Start in words, when not just a date.", example = "Efter aftale") @Size(max = 200)
@@ -89,6 +97,7 @@ public record PositionInput(
                 employmentTerms,
                 workingHours,
                 salary,
+                pay,
                 pension,
                 startDate,
                 startText,

@@ -9,6 +9,8 @@ import dk.kommunejob.common.SafeHtml;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.pay.PayInput;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.position.PositionInput.CommitteeMemberInput;
 import dk.kommunejob.position.PositionInput.ContactInput;
 import dk.kommunejob.position.PositionInput.LinkInput;
@@ -61,6 +63,7 @@ final class PositionInputs {
             throw Problems.badField("agencyId", Messages.text("problem.field.no-agency", agencyId));
         }
         checkPlainText(in);
+        PayInput pay = PayTerms.normalise(in.pay(), in.salary());
         OffsetDateTime deadline = deadline(in.applicationDeadline(), "applicationDeadline");
         List<ContactInput> contacts = new ArrayList<>();
         List<ContactInput> given = list(in.contacts());
@@ -95,7 +98,8 @@ final class PositionInputs {
                 in.reportsTo(),
                 in.employmentTerms(),
                 in.workingHours(),
-                in.salary(),
+                null, // `salary` is only an input's old name for pay.text
+                pay,
                 in.pension(),
                 in.startDate(),
                 in.startText(),
@@ -120,6 +124,14 @@ final class PositionInputs {
         fields.put("employmentTerms", in.employmentTerms());
         fields.put("workingHours", in.workingHours());
         fields.put("salary", in.salary());
+        PayInput pay = in.pay() == null ? PayInput.NONE : in.pay();
+        fields.put("pay.text", pay.text());
+        fields.put("pay.agreement", pay.agreement());
+        List<PayInput.Supplement> supplements = pay.supplements() == null ? List.of() : pay.supplements();
+        for (int i = 0; i < supplements.size(); i++) {
+            fields.put(
+                    "pay.supplements[%d].text".formatted(i), supplements.get(i).text());
+        }
         fields.put("pension", in.pension());
         fields.put("startText", in.startText());
         List<CommitteeMemberInput> committee = list(in.hiringCommittee());
@@ -201,7 +213,7 @@ final class PositionInputs {
         return Copenhagen.endOfDay(date).equals(local) ? date.toString() : local.toString();
     }
 
-    static PositionInput toInput(Position p) {
+    static PositionInput toInput(Position p, PayInput pay) {
         return new PositionInput(
                 p.title,
                 p.employer.id,
@@ -210,7 +222,8 @@ final class PositionInputs {
                 p.reportsTo,
                 p.employmentTerms,
                 p.workingHours,
-                p.salary,
+                null,
+                pay,
                 p.pension,
                 p.startDate,
                 p.startText,

@@ -79,6 +79,7 @@ public class PositionResource {
                         "employer", QueryParams.id("employer", filter.employer), organisation::employerExists),
                 PositionScope.existing("agency", QueryParams.id("agency", filter.agency), agencies::exists),
                 QueryParams.oneOf("hours", filter.hours, Hours.class, null),
+                filter.pay(),
                 QueryParams.oneOf("status", filter.status, StatusFilter.class, StatusFilter.open),
                 QueryParams.date("deadlineFrom", filter.deadlineFrom),
                 QueryParams.date("deadlineTo", filter.deadlineTo),

@@ -4,6 +4,7 @@ import dk.kommunejob.agency.AgencyService;
 import dk.kommunejob.common.QueryParams;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.OrganisationService;
+import dk.kommunejob.pay.PayFilter;
 import dk.kommunejob.problem.Problems;
 import jakarta.ws.rs.QueryParam;
 import java.util.function.LongPredicate;
@@ -60,6 +61,28 @@ public class PositionScope {
     @Parameter(description = "Recruitment agency id.", example = "2", schema = @Schema(ref = "Id"))
     String agency;
 
+    @QueryParam("payStated")
+    @Parameter(
+            description = "`true`: only positions that state their starting pay or its range (by steps or by amount); "
+                    + "`false`: only those that do not.",
+            example = "true",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    String payStated;
+
+    @QueryParam("minMonthlyPay")
+    @Parameter(
+            description =
+                    "Only positions paying at least this many kroner a month: the most of their range, or the "
+                            + "least when they give no most (`pay.monthly`). Positions whose pay comes to no kroner are left out.",
+            example = "35000",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000"))
+    String minMonthlyPay;
+
+    /** The pay filters given. */
+    PayFilter pay() {
+        return PayFilter.parse(payStated, minMonthlyPay);
+    }
+
     /** Open positions in this scope, in the order given, at most {@code size} of them. */
     public PositionCriteria open(
             OrganisationService organisation, AgencyService agencies, PositionSort sort, int size) {
@@ -69,6 +92,7 @@ public class PositionScope {
                 existing("employer", QueryParams.id("employer", employer), organisation::employerExists),
                 existing("agency", QueryParams.id("agency", agency), agencies::exists),
                 null,
+                pay(),
                 StatusFilter.open,
                 null,
                 null,

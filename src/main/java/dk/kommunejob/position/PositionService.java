@@ -296,6 +296,7 @@ public class PositionService {
             where.append(" AND p.hours = :hours");
             params.put("hours", c.hours().name());
         }
+        where.append(c.pay().where(params));
         if (c.deadlineFrom() != null) {
             where.append(" AND p.application_deadline >= :deadlineFrom");
             params.put("deadlineFrom", Copenhagen.startOfDay(c.deadlineFrom()));

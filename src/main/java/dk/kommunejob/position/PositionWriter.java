@@ -16,6 +16,7 @@ import dk.kommunejob.input.StrictJson;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.position.PositionInput.StageInput;
 import dk.kommunejob.problem.ProblemTypes;
 import dk.kommunejob.problem.Problems;
@@ -67,6 +68,9 @@ public class PositionWriter {
 
     @Inject
     Access access;
+
+    @Inject
+    PayTerms payTerms;
 
     public Versioned<PositionDetail> create(Caller caller, PositionInput input) {
         return create(caller, input, null);
@@ -121,7 +125,8 @@ public class PositionWriter {
     /** The position as its writers see it, drafts included; empty when the caller may not see it. */
     /** The editable fields as PUT takes them, so a writer can change one and send them back. */
     public Optional<Versioned<PositionInput>> editable(Caller caller, long id) {
-        return visible(caller, id).map(p -> new Versioned<>(PositionInputs.toInput(p), p.version));
+        return visible(caller, id)
+                .map(p -> new Versioned<>(PositionInputs.toInput(p, payTerms.read(p.pay)), p.version));
     }
 
     /** Who changed the position, what and when, oldest first. */
@@ -158,8 +163,9 @@ public class PositionWriter {
         return locked(caller, id).map(p -> {
             checkVersion(p, ifMatch);
             JsonValue patch = mergePatch(mergePatch);
-            JsonValue current = Json.createReader(new StringReader(
-                            json.valueToTree(PositionInputs.toInput(p)).toString()))
+            JsonValue current = Json.createReader(
+                            new StringReader(json.valueToTree(PositionInputs.toInput(p, payTerms.read(p.pay)))
+                                    .toString()))
                     .readValue();
             PositionInput patched;
             try {
@@ -198,6 +204,16 @@ public class PositionWriter {
         if (patch == null || !patch.isObject()) {
             throw Problems.badBody(Messages.text("problem.body.merge-patch-object"));
         }
+        // `salary` is pay.text's old name: a patch of it patches that.
+        if (patch.has("salary") && !patch.path("pay").has("text")) {
+            JsonNode salary = ((ObjectNode) patch).remove("salary");
+            JsonNode pay = patch.path("pay");
+            if (pay.isObject()) {
+                ((ObjectNode) pay).set("text", salary);
+            } else if (pay.isMissingNode()) {
+                ((ObjectNode) patch).putObject("pay").set("text", salary);
+            }
+        }
         return Json.createReader(new StringReader(patch.toString())).readValue();
     }
 
@@ -206,7 +222,7 @@ public class PositionWriter {
         PositionInput normalised = PositionInputs.normalise(caller, input);
         // A change may move the posting to another employer or agency: the caller must be allowed there too.
         access.createPosting(caller, normalised.employerId(), normalised.agencyId());
-        PositionInput before = PositionInputs.toInput(p);
+        PositionInput before = PositionInputs.toInput(p, payTerms.read(p.pay));
         if (!normalised.equals(before)) {
             OffsetDateTime previousDeadline = p.applicationDeadline;
             apply(p, normalised, caller, now);
@@ -365,7 +381,12 @@ public class PositionWriter {
         p.reportsTo = in.reportsTo();
         p.employmentTerms = in.employmentTerms();
         p.workingHours = in.workingHours();
-        p.salary = in.salary();
+        p.salary = in.pay().text();
+        p.pay = payTerms.store(in.pay());
+        PayTerms.Derived pay = payTerms.derive(in.pay());
+        p.payStated = pay.stated();
+        p.payMonthlyMin = pay.monthlyMin();
+        p.payMonthlyMax = pay.monthlyMax();
         p.pension = in.pension();
         p.startDate = in.startDate();
         p.startText = in.startText();
@@ -455,6 +476,7 @@ public class PositionWriter {
     private Versioned<PositionDetail> written(Position p) {
         // New contacts and stages get their ids at the flush; the answer shows them.
         em.flush();
-        return new Versioned<>(PositionDetail.of(p, Copenhagen.now(clock)), p.version);
+        return new Versioned<>(
+                PositionDetail.of(p, payTerms.view(payTerms.read(p.pay)), Copenhagen.now(clock)), p.version);
     }
 }

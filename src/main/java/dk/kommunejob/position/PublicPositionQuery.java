@@ -8,6 +8,8 @@ import dk.kommunejob.common.Phones;
 import dk.kommunejob.common.Ref;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.input.StrictJson;
+import dk.kommunejob.pay.Pay;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.position.PositionDetail.CommitteeMemberView;
 import dk.kommunejob.position.PositionDetail.DeadlineChangeView;
 import dk.kommunejob.position.PositionDetail.LinkView;
@@ -36,6 +38,7 @@ class PublicPositionQuery {
     private static final String DETAIL =
             """
             SELECT p.id, p.slug, p.title, p.reports_to, p.employment_terms, p.working_hours, p.salary, p.pension, p.hours,
+                   p.pay::text AS pay,
                    p.start_date, p.start_text, p.application_deadline, p.apply_url, p.published_at, p.updated_at,
                    p.closed_at, e.id AS employer_id, e.name AS employer_name, a.id AS agency_id, a.name AS agency_name,
               (WITH RECURSIVE up(id, name, parent_id, depth) AS (
@@ -81,6 +84,9 @@ class PublicPositionQuery {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    PayTerms payTerms;
+
     /** By id when the key is all digits, by slug otherwise. */
     Optional<PositionDetail> find(Long id, String slug, OffsetDateTime now) {
         @SuppressWarnings("unchecked")
@@ -106,6 +112,7 @@ class PublicPositionQuery {
             query.addScalar(column, StandardBasicTypes.STRING);
         }
         query.addScalar("hours", StandardBasicTypes.STRING);
+        query.addScalar("pay", StandardBasicTypes.STRING);
         query.setParameter("key", id != null ? id : slug);
         return query.getResultStream().findFirst().map(row -> detail(row, now));
     }
@@ -117,6 +124,7 @@ class PublicPositionQuery {
                 ? PublicStatus.open
                 : PublicStatus.closed;
         Hours hours = Hours.of((String) row[26]);
+        Pay pay = payTerms.view(payTerms.read((String) row[27]));
         return new PositionDetail(
                 (Long) row[0],
                 (String) row[1],
@@ -133,7 +141,8 @@ class PublicPositionQuery {
                 (String) row[5],
                 hours,
                 hours == null ? null : hours.label(),
-                (String) row[6],
+                pay.text(),
+                pay,
                 (String) row[7],
                 (LocalDate) row[8],
                 (String) row[9],
