@@ -52,6 +52,7 @@ public record PayInput(
     /** The pay of a posting that says nothing of it. */
     public static final PayInput NONE = new PayInput(null, null, null, null, null, List.of(), null, null);
 
+    @Schema(name = "PayBasis", description = "What the pay rests on.")
     public enum Basis {
         @JsonProperty("collective-agreement")
         collective_agreement,
@@ -66,12 +67,14 @@ public record PayInput(
         }
     }
 
+    @Schema(name = "PayPeriod", description = "What an amount is paid for.")
     public enum Period {
         hour,
         month,
         year
     }
 
+    @Schema(name = "PaySupplementKind", description = "What a supplement is for.")
     public enum SupplementKind {
         function,
         qualification,
