@@ -23,3 +23,7 @@ BEGIN
 END $$;
 CREATE TRIGGER position_pay_from_salary BEFORE INSERT OR UPDATE ON position
     FOR EACH ROW EXECUTE FUNCTION position_pay_from_salary();
+
+-- An employer's rule: `required` refuses to publish a posting that states no starting pay.
+ALTER TABLE employer ADD COLUMN pay_transparency text NOT NULL DEFAULT 'recommended'
+    CHECK (pay_transparency IN ('recommended', 'required'));

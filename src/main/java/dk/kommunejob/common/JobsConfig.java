@@ -33,6 +33,9 @@ public interface JobsConfig {
      */
     Optional<String> payScale();
 
+    /** A gendered-wording list of the operator's, in the form of checks/gendered-wording.txt; none: that one. */
+    Optional<String> wordingFile();
+
     /** The largest request body the API takes, in bytes (1 MiB). */
     @WithDefault("1048576")
     long maxBodySize();

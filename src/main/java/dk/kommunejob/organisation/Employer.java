@@ -1,10 +1,13 @@
 package dk.kommunejob.organisation;
 
+import dk.kommunejob.pay.PayTransparency;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -42,6 +45,11 @@ public class Employer extends PanacheEntityBase {
     /** A posting's page on the employer's site, `{slug}` for its slug; the deployment's default when null. */
     @Column(name = "posting_page_url")
     public String postingPageUrl;
+
+    /** Whether publishing needs a stated starting pay (pay.PayTransparency). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pay_transparency")
+    public PayTransparency payTransparency = PayTransparency.recommended;
 
     /** Website origins allowed by CORS for the employer's pages. */
     @Column(name = "website_origins")

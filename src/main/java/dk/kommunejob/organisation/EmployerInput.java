@@ -1,5 +1,6 @@
 package dk.kommunejob.organisation;
 
+import dk.kommunejob.pay.PayTransparency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,7 +52,12 @@ public record EmployerInput(
                         example = "[\"https://albertslund.dk\"]",
                         maxItems = 20)
                 @Size(max = 20)
-                List<@NotBlank @Size(max = 200) String> websiteOrigins) {
+                List<@NotBlank @Size(max = 200) String> websiteOrigins,
+        @Schema(
+                        description = "Whether the employer's postings must state their starting pay to be published "
+                                + "(README, \"Pay transparency\"); `recommended` when left out.",
+                        example = "required")
+                PayTransparency payTransparency) {
 
     @Schema(name = "AddressInput", description = "A Danish postal address.")
     public record AddressInput(
@@ -89,6 +95,7 @@ public record EmployerInput(
                         .map(v -> new ValueInput(v.name, v.valuesText, v.behaviourText))
                         .toList(),
                 e.postingPageUrl,
-                List.of(e.websiteOrigins));
+                List.of(e.websiteOrigins),
+                e.payTransparency);
     }
 }

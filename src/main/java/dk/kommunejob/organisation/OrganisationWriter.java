@@ -8,6 +8,7 @@ import dk.kommunejob.common.Versions;
 import dk.kommunejob.cors.Cors;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.EmployerInput.ValueInput;
+import dk.kommunejob.pay.PayTransparency;
 import dk.kommunejob.problem.Problems;
 import dk.kommunejob.sync.ChangeEvents;
 import dk.kommunejob.sync.ChangeEvents.Shown;
@@ -93,6 +94,7 @@ public class OrganisationWriter {
         n.values().forEach(v -> e.values.add(new EmployerValue(v.name(), v.values(), v.behaviour())));
         e.postingPageUrl = n.postingPageUrl();
         e.websiteOrigins = n.websiteOrigins().toArray(String[]::new);
+        e.payTransparency = n.payTransparency();
     }
 
     /** As stored: the phone in E.164, origins as browsers send them, names stripped and unique. */
@@ -131,7 +133,8 @@ public class OrganisationWriter {
                 in.about(),
                 in.values() == null ? List.<ValueInput>of() : in.values(),
                 in.postingPageUrl(),
-                origins);
+                origins,
+                in.payTransparency() == null ? PayTransparency.recommended : in.payTransparency());
     }
 
     private static boolean httpUrl(String text) {

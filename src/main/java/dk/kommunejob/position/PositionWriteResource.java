@@ -1,5 +1,6 @@
 package dk.kommunejob.position;
 
+import dk.kommunejob.checks.Checks;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.client.Idempotency;
 import dk.kommunejob.client.IdempotencyKey;
@@ -120,6 +121,26 @@ public class PositionWriteResource {
             @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
                     long id) {
         return writer.editable(caller(), id).orElseThrow(() -> notFound(id)).ok();
+    }
+
+    @GET
+    @Path("/{id}/checks")
+    @Operation(
+            operationId = "checkPosition",
+            summary = "Check a position before it goes out",
+            description = "What an editor should know: whether it states its starting pay (an `error` when its "
+                    + "employer requires that, a `warning` otherwise), wording that names one sex, and a deadline "
+                    + "under 7 days after publishing. A publish refused for an `error` answers the same findings. For "
+                    + "those who may edit the position.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The findings.",
+            content = @Content(schema = @Schema(implementation = Checks.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Checks checks(
+            @Parameter(description = "Position id.", example = "101", schema = @Schema(ref = "Id")) @PathParam("id")
+                    long id) {
+        return writer.checks(caller(), id).orElseThrow(() -> notFound(id));
     }
 
     @GET

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.kommunejob.agency.Agency;
+import dk.kommunejob.checks.Checks;
+import dk.kommunejob.checks.Finding;
+import dk.kommunejob.checks.PostingChecks;
 import dk.kommunejob.client.ApiClient;
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
@@ -17,6 +20,7 @@ import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
 import dk.kommunejob.pay.PayTerms;
+import dk.kommunejob.pay.PayTransparency;
 import dk.kommunejob.position.PositionInput.StageInput;
 import dk.kommunejob.problem.ProblemTypes;
 import dk.kommunejob.problem.Problems;
@@ -38,6 +42,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +76,9 @@ public class PositionWriter {
 
     @Inject
     PayTerms payTerms;
+
+    @Inject
+    PostingChecks checks;
 
     public Versioned<PositionDetail> create(Caller caller, PositionInput input) {
         return create(caller, input, null);
@@ -260,12 +268,41 @@ public class PositionWriter {
             if (p.contacts.isEmpty()) {
                 missing.add("contacts");
             }
-            if (!missing.isEmpty()) {
-                throw Problems.incomplete(Messages.text("problem.incomplete"), missing);
+            List<Finding> findings = checks.check(posting(p, now));
+            Map<String, String> refused = findings.stream()
+                    .filter(Finding::blocks)
+                    .collect(Collectors.toMap(Finding::field, Finding::message, (a, b) -> a, LinkedHashMap::new));
+            if (!missing.isEmpty() || !refused.isEmpty()) {
+                throw Problems.incomplete(
+                        Messages.text(refused.isEmpty() ? "problem.incomplete" : "problem.publish.checks"),
+                        missing,
+                        refused,
+                        refused.isEmpty() ? List.of() : Checks.of(findings).findings());
             }
             p.status = PositionStatus.published;
             p.publishedAt = now;
         });
+    }
+
+    /** What the posting's checks find, for those who may edit it. */
+    public Optional<Checks> checks(Caller caller, long id) {
+        return visible(caller, id).map(p -> Checks.of(checks.check(posting(p, OffsetDateTime.now(clock)))));
+    }
+
+    /** What the checks read of a posting: its title and sections, its pay, its deadline and publication. */
+    private PostingChecks.Posting posting(Position p, OffsetDateTime now) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("title", p.title);
+        for (int i = 0; i < p.sections.size(); i++) {
+            texts.put("sections[%d].heading".formatted(i), p.sections.get(i).heading);
+            texts.put("sections[%d].body".formatted(i), p.sections.get(i).body);
+        }
+        return new PostingChecks.Posting(
+                texts,
+                p.payStated,
+                p.employer.payTransparency == PayTransparency.required,
+                p.applicationDeadline,
+                p.publishedAt != null ? p.publishedAt : now);
     }
 
     /** Ends the posting before its deadline. */

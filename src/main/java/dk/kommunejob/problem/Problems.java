@@ -77,14 +77,23 @@ public final class Problems {
 
     /** 422: the resource is not complete enough for what was asked; `violations` lists what is missing. */
     public static HttpProblem incomplete(String detail, List<String> missingFields) {
-        return of(ProblemType.INCOMPLETE_POSITION)
-                .withDetail(detail)
-                .with(
-                        "violations",
-                        missingFields.stream()
-                                .map(f -> violation(f, Messages.text("problem.field.required-to-publish")))
-                                .toList())
-                .build();
+        return incomplete(detail, missingFields, Map.of(), List.of());
+    }
+
+    /**
+     * 422 for a publish refused: the missing fields, the fields a rule refuses (with why), and every
+     * finding of the posting's checks in `findings`, so the editor sees all of it at once.
+     */
+    public static HttpProblem incomplete(
+            String detail, List<String> missingFields, Map<String, String> refusedFields, List<?> findings) {
+        List<Map<String, String>> violations = new java.util.ArrayList<>();
+        missingFields.forEach(f -> violations.add(violation(f, Messages.text("problem.field.required-to-publish"))));
+        refusedFields.forEach((f, why) -> violations.add(violation(f, why)));
+        HttpProblem.Builder problem =
+                of(ProblemType.INCOMPLETE_POSITION).withDetail(detail).with("violations", violations);
+        return findings.isEmpty()
+                ? problem.build()
+                : problem.with("findings", findings).build();
     }
 
     public static HttpProblem preconditionRequired() {

@@ -534,7 +534,7 @@ class PositionWriteTest {
         assertEquals("09:00:30", editable.path("stages[0].startTime"));
         assertEquals("14:00:00", editable.path("stages[0].endTime"));
 
-        fields.put("salary", "Efter aftale");
+        fields.put("pay", Map.of("text", "Efter aftale", "supplements", List.of()));
         as(agency)
                 .header("If-Match", editable.header("ETag"))
                 .body(fields)
@@ -558,7 +558,7 @@ class PositionWriteTest {
                 .get(path + "/history")
                 .then()
                 .body("action", contains("created", "updated", "updated"))
-                .body("[1].changes.keySet()", contains("salary"))
+                .body("[1].changes.keySet()", contains("pay"))
                 .body("[2].changes.keySet()", contains("pension"));
         fields.put("pension", "19,55 %");
         assertEquals(

@@ -98,7 +98,7 @@ final class ApiOperations {
                         && !operation.path("security").isEmpty());
     }
 
-    /** A value of the schema from its examples: every property, one item of every array. */
+    /** A value of the schema from its examples: every property but the deprecated, one item of every array. */
     JsonNode example(JsonNode schema, int depth) {
         JsonNode s = resolve(schema);
         if (s.has("example")) {
@@ -113,9 +113,12 @@ final class ApiOperations {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (s.has("properties") && depth < 6) {
             ObjectNode object = nodes.objectNode();
-            s.get("properties")
-                    .fields()
-                    .forEachRemaining(p -> object.set(p.getKey(), example(p.getValue(), depth + 1)));
+            // What a current client sends: not the fields kept for one version under an old name.
+            s.get("properties").fields().forEachRemaining(p -> {
+                if (!p.getValue().path("deprecated").asBoolean()) {
+                    object.set(p.getKey(), example(p.getValue(), depth + 1));
+                }
+            });
             return object;
         }
         switch (s.path("type").asText("object")) {
