@@ -5,6 +5,8 @@ import dk.kommunejob.client.ApiClient;
 import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.pay.PayInput;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.stage.Stage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -97,6 +99,16 @@ public class Position extends PanacheEntityBase {
     public BigDecimal payMonthlyMax;
 
     public String pension;
+
+    /** The pay as stated, with what the filters read of it derived, and `salary` beside it for the release before. */
+    public void pay(PayInput stated, PayTerms terms) {
+        PayTerms.Derived derived = terms.derive(stated);
+        salary = stated.text();
+        pay = terms.store(stated);
+        payStated = derived.stated();
+        payMonthlyMin = derived.monthlyMin();
+        payMonthlyMax = derived.monthlyMax();
+    }
 
     @Column(name = "start_date")
     public LocalDate startDate;

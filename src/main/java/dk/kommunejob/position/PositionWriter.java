@@ -418,12 +418,7 @@ public class PositionWriter {
         p.reportsTo = in.reportsTo();
         p.employmentTerms = in.employmentTerms();
         p.workingHours = in.workingHours();
-        p.salary = in.pay().text();
-        p.pay = payTerms.store(in.pay());
-        PayTerms.Derived pay = payTerms.derive(in.pay());
-        p.payStated = pay.stated();
-        p.payMonthlyMin = pay.monthlyMin();
-        p.payMonthlyMax = pay.monthlyMax();
+        p.pay(in.pay(), payTerms);
         p.pension = in.pension();
         p.startDate = in.startDate();
         p.startText = in.startText();

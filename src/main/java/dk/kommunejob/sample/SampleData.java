@@ -9,6 +9,7 @@ import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.EmployerValue;
 import dk.kommunejob.organisation.OrgUnit;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.position.CommitteeMember;
 import dk.kommunejob.position.Link;
 import dk.kommunejob.position.Position;
@@ -40,6 +41,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SampleData {
+
+    @Inject
+    PayTerms payTerms;
 
     private static final Logger LOG = Logger.getLogger(SampleData.class);
     private static final List<String> FILES = List.of("sample/albertslund.json", "sample/eksempelkommune.json");
@@ -170,7 +174,7 @@ public class SampleData {
         }
     }
 
-    private static Position toPosition(
+    private Position toPosition(
             PositionData d, Employer employer, Map<String, OrgUnit> units, Map<String, Agency> agencies) {
         Position p = new Position();
         p.slug = d.slug();
@@ -181,7 +185,7 @@ public class SampleData {
         p.reportsTo = d.reportsTo();
         p.employmentTerms = d.employmentTerms();
         p.workingHours = d.workingHours();
-        p.salary = d.salary();
+        p.pay(PayTerms.normalise(d.pay(), d.salary()), payTerms);
         p.pension = d.pension();
         p.startDate = d.startDate();
         p.startText = d.startText();

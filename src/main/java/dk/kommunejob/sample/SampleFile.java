@@ -1,6 +1,7 @@
 package dk.kommunejob.sample;
 
 import dk.kommunejob.organisation.UnitLevel;
+import dk.kommunejob.pay.PayInput;
 import dk.kommunejob.stage.StageKind;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,6 +46,7 @@ record SampleFile(EmployerData employer, List<AgencyData> agencies, List<Positio
             String employmentTerms,
             String workingHours,
             String salary,
+            PayInput pay,
             String pension,
             LocalDate startDate,
             String startText,

@@ -8,6 +8,8 @@ import dk.kommunejob.contact.Contact;
 import dk.kommunejob.organisation.Employer;
 import dk.kommunejob.organisation.OrgUnit;
 import dk.kommunejob.organisation.UnitLevel;
+import dk.kommunejob.pay.PayInput;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.position.Position;
 import dk.kommunejob.position.PositionStatus;
 import dk.kommunejob.position.Section;
@@ -18,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -147,6 +150,63 @@ public class SyntheticPositions {
     @Inject
     ChangeEvents events;
 
+    @Inject
+    PayTerms payTerms;
+
+    /**
+     * Realistic pay for six postings in ten: steps of the municipal scale (with supplements and pension, as Ny Løn
+     * words it), a monthly amount, or both; the rest say only that pay follows the agreement, as most did before 2027.
+     */
+    static PayInput pay(Random random) {
+        BigDecimal pension =
+                new BigDecimal(List.of("17.10", "18.05", "18.90", "19.55").get(random.nextInt(4)));
+        int kind = random.nextInt(10);
+        if (kind >= 6) {
+            return new PayInput(
+                    "Løn efter gældende overenskomst.",
+                    PayInput.Basis.collective_agreement,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    random.nextBoolean() ? pension : null,
+                    null);
+        }
+        int from = 20 + random.nextInt(20);
+        int to = from + random.nextInt(6);
+        PayInput.Steps steps = kind <= 3 ? new PayInput.Steps(from, to) : null;
+        int min = 28_000 + 500 * random.nextInt(50);
+        PayInput.Amount amount = kind >= 2
+                ? new PayInput.Amount(
+                        BigDecimal.valueOf(min),
+                        BigDecimal.valueOf(min + 1_000 * (2 + random.nextInt(8))),
+                        "DKK",
+                        PayInput.Period.month)
+                : null;
+        List<PayInput.Supplement> supplements = random.nextBoolean()
+                ? List.of(new PayInput.Supplement(
+                        PayInput.SupplementKind.qualification, "Kvalifikationstillæg efter erfaring", null))
+                : List.of();
+        String text = (steps != null ? "Løntrin %d-%d".formatted(from, to) : "")
+                + (steps != null && amount != null ? " (" : "")
+                + (amount != null
+                        ? "%d-%d kr. om måneden"
+                                .formatted(amount.min().intValue(), amount.max().intValue())
+                        : "")
+                + (steps != null && amount != null ? ")" : "")
+                + (supplements.isEmpty() ? "" : " plus tillæg")
+                + " efter gældende overenskomst.";
+        return new PayInput(
+                text,
+                PayInput.Basis.collective_agreement,
+                null,
+                steps,
+                amount,
+                supplements,
+                pension,
+                random.nextInt(3) == 0);
+    }
+
     /** Adds n postings of the employer, each batch in its own transaction. */
     public void generate(long employerId, int n) {
         Random random = new Random(20250525L + employerId);
@@ -171,6 +231,7 @@ public class SyntheticPositions {
         List<Long> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Position p = position(employer, pick(units, random), agencies, now, today, random);
+            p.pay(pay(random), payTerms);
             p.persist();
             ids.add(p.id);
         }

@@ -2,6 +2,7 @@ package dk.kommunejob.schemaorg;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +39,10 @@ public record JobPosting(
                                 "Whether one applies on the posting's page itself: false, applications go to `applyUrl`'s site.",
                         example = "false")
                 boolean directApply,
-        @Schema(description = "Only when the posting states an amount and period.") MonetaryAmount baseSalary,
+        @Schema(
+                        description =
+                                "The starting pay, only when the posting states a range in structure (`pay.amount`, or its steps through the pay scale).")
+                MonetaryAmount baseSalary,
         @Schema(
                         description = "The posting's page.",
                         example = "https://albertslund.dk/job/afdelingschef-for-dagtilbud-og-skole")
@@ -82,6 +86,8 @@ public record JobPosting(
     public record QuantitativeValue(
             @JsonProperty("@type") @Schema(description = "The schema.org type.", example = "QuantitativeValue")
                     String type,
-            @Schema(description = "The amount in kroner.", example = "45000") long value,
+            @Schema(description = "The amount, when it is one.", example = "45000") BigDecimal value,
+            @Schema(description = "The least of a range.", example = "38000") BigDecimal minValue,
+            @Schema(description = "The most of a range.", example = "45000") BigDecimal maxValue,
             @Schema(description = "`HOUR`, `MONTH` or `YEAR`.", example = "MONTH") String unitText) {}
 }

@@ -4,6 +4,8 @@ import dk.kommunejob.common.PublicLinks;
 import dk.kommunejob.common.SafeHtml;
 import dk.kommunejob.language.Messages;
 import dk.kommunejob.organisation.EmployerProfile;
+import dk.kommunejob.pay.Pay;
+import dk.kommunejob.pay.PayInput;
 import dk.kommunejob.position.Hours;
 import dk.kommunejob.position.PositionDetail;
 import dk.kommunejob.schemaorg.JobPosting.MonetaryAmount;
@@ -14,39 +16,18 @@ import dk.kommunejob.schemaorg.JobPosting.PropertyValue;
 import dk.kommunejob.schemaorg.JobPosting.QuantitativeValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A published posting as a schema.org JobPosting. */
 @ApplicationScoped
 public class JobPostings {
 
     public static final String MEDIA_TYPE = "application/ld+json";
-
-    /** An amount in kroner: "45.000 kr.", "kr. 45.000", "DKK 540000". */
-    private static final Pattern AMOUNT = Pattern.compile(
-            "(?:(?:kr\\.?|DKK)\\s*(\\d{1,3}(?:\\.\\d{3})+|\\d{3,}))|(?:(\\d{1,3}(?:\\.\\d{3})+|\\d{3,})(?:,\\d{2})?\\s*(?:kr|DKK))",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    private static final Map<Pattern, String> PERIODS = new LinkedHashMap<>();
-
-    static {
-        PERIODS.put(
-                Pattern.compile("(pr\\.?|om|per|i)\\s*(måned|md)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                "MONTH");
-        PERIODS.put(
-                Pattern.compile(
-                        "(pr\\.?|om|per|i)\\s*(år\\b|året)|årlig|årsløn",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                "YEAR");
-        PERIODS.put(
-                Pattern.compile("(pr\\.?|per|i)\\s*time\\b|timeløn", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                "HOUR");
-    }
 
     @Inject
     PublicLinks links;
@@ -71,7 +52,7 @@ public class JobPostings {
                                 "DK")),
                 new PropertyValue("PropertyValue", employer.name(), String.valueOf(p.id())),
                 false,
-                salary(p.salary()).orElse(null),
+                baseSalary(p.pay()).orElse(null),
                 links.posting(p.employer().id(), p.slug()));
     }
 
@@ -108,22 +89,32 @@ public class JobPostings {
         return html.toString();
     }
 
-    /** A salary only when the text states an amount and what period it is for; "efter forhandling" is none. */
-    static Optional<MonetaryAmount> salary(String text) {
-        if (text == null) {
-            return Optional.empty();
+    /**
+     * The starting pay, only when the posting states a range in structure: its amount as written, or the monthly
+     * kroner its steps come to by the pay scale in force. "Efter forhandling" is none: nothing is guessed from text.
+     */
+    static Optional<MonetaryAmount> baseSalary(Pay pay) {
+        if (pay.amount() != null) {
+            PayInput.Amount a = pay.amount();
+            return Optional.of(
+                    amount(a.currency(), a.min(), a.max(), a.period().name().toUpperCase(Locale.ROOT)));
         }
-        Matcher amount = AMOUNT.matcher(text);
-        if (!amount.find()) {
-            return Optional.empty();
+        if (pay.monthly() != null) {
+            return Optional.of(amount("DKK", pay.monthly().min(), pay.monthly().max(), "MONTH"));
         }
-        String digits = (amount.group(1) != null ? amount.group(1) : amount.group(2)).replace(".", "");
-        return PERIODS.entrySet().stream()
-                .filter(period -> period.getKey().matcher(text).find())
-                .findFirst()
-                .map(period -> new MonetaryAmount(
-                        "MonetaryAmount",
-                        "DKK",
-                        new QuantitativeValue("QuantitativeValue", Long.parseLong(digits), period.getValue())));
+        return Optional.empty();
+    }
+
+    private static MonetaryAmount amount(String currency, BigDecimal min, BigDecimal max, String unit) {
+        boolean single = min == null || max == null || min.compareTo(max) == 0;
+        return new MonetaryAmount(
+                "MonetaryAmount",
+                currency,
+                new QuantitativeValue(
+                        "QuantitativeValue",
+                        single ? (min != null ? min : max) : null,
+                        single ? null : min,
+                        single ? null : max,
+                        unit));
     }
 }

@@ -13,6 +13,8 @@ import dk.kommunejob.TestData;
 import dk.kommunejob.TestData.Org;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.organisation.Employer;
+import dk.kommunejob.pay.Pay;
+import dk.kommunejob.pay.PayInput;
 import dk.kommunejob.position.Position;
 import dk.kommunejob.position.PositionStatus;
 import dk.kommunejob.position.Section;
@@ -20,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +52,9 @@ class JobPostingTest {
             x.title = "Skoleleder";
             x.publishedAt = x.publishedAt.truncatedTo(ChronoUnit.SECONDS); // as PostgreSQL keeps it, no rounding
             x.workingHours = "37 timer om ugen";
-            x.salary = "45.000 kr. pr. måned plus tillæg";
+            x.pay = "{\"text\": \"38.000-45.000 kr. pr. måned plus tillæg\", \"amount\": {\"min\": 38000, "
+                    + "\"max\": 45000, \"currency\": \"DKK\", \"period\": \"month\"}, \"supplements\": []}";
+            x.payStated = true;
             x.sections.clear();
             x.sections.add(new Section("Om stillingen", "Vi søger en leder & en kollega.\n\nAnden <i>del</i>."));
             x.sections.add(new Section("Om dig", "Du er modig."));
@@ -91,7 +96,8 @@ class JobPostingTest {
                 .body("directApply", equalTo(false))
                 .body("baseSalary.'@type'", equalTo("MonetaryAmount"))
                 .body("baseSalary.currency", equalTo("DKK"))
-                .body("baseSalary.value.value", equalTo(45000))
+                .body("baseSalary.value.minValue", equalTo(38000))
+                .body("baseSalary.value.maxValue", equalTo(45000))
                 .body("baseSalary.value.unitText", equalTo("MONTH"))
                 .body("url", equalTo("http://localhost:8080/?stilling=" + p.slug))
                 .extract();
@@ -109,22 +115,43 @@ class JobPostingTest {
     }
 
     @Test
-    void noSalaryUnlessAnAmountAndAPeriodAreStated() {
-        assertTrue(JobPostings.salary("Efter forhandling med den forhandlingsberettigede organisation")
-                .isEmpty());
-        assertTrue(JobPostings.salary("45.000 kr.").isEmpty(), "no period");
+    void noSalaryUnlessAStartingPayIsStatedInStructure() {
+        Pay yearly = new Pay(
+                null,
+                null,
+                null,
+                null,
+                new PayInput.Amount(new BigDecimal("540000"), null, "DKK", PayInput.Period.year),
+                List.of(),
+                null,
+                null,
+                true,
+                null,
+                null);
         assertEquals(
-                540000,
-                JobPostings.salary("Årsløn kr. 540.000").orElseThrow().value().value());
+                new BigDecimal("540000"),
+                JobPostings.baseSalary(yearly).orElseThrow().value().value());
         assertEquals(
-                "YEAR",
-                JobPostings.salary("Årsløn kr. 540.000").orElseThrow().value().unitText());
+                "YEAR", JobPostings.baseSalary(yearly).orElseThrow().value().unitText());
+        Pay steps = new Pay(
+                null,
+                null,
+                null,
+                new PayInput.Steps(26, 31),
+                null,
+                List.of(),
+                null,
+                null,
+                true,
+                new Pay.Monthly(new BigDecimal("32000"), new BigDecimal("37000")),
+                null);
         assertEquals(
-                "HOUR",
-                JobPostings.salary("210 kr. i timen, timeløn")
-                        .orElseThrow()
-                        .value()
-                        .unitText());
+                "MONTH", JobPostings.baseSalary(steps).orElseThrow().value().unitText());
+        assertEquals(
+                new BigDecimal("37000"),
+                JobPostings.baseSalary(steps).orElseThrow().value().maxValue());
+        Pay text = new Pay("45.000 kr. pr. måned", null, null, null, null, List.of(), null, null, false, null, null);
+        assertTrue(JobPostings.baseSalary(text).isEmpty(), "nothing is guessed from text");
 
         Org org = TestData.org();
         Position p = TestData.position(org, x -> {

@@ -53,37 +53,37 @@ class IsolationMatrixTest {
         List<Column> columns = columns(w);
         // Expected statuses per row, in column order (see columns()).
         Map<String, String> expected = new LinkedHashMap<>();
-        //                               create draft hist PUT  PATCH DEL  pub  close wdraw reopen own  sync
+        //                               create draft hist checks PUT  PATCH DEL  pub  close wdraw reopen own  sync
         //                               unit+ unit= ucls udel empEd empPut emp+ ag+ agPut eng+ engGet engPut
-        //                               cli+ cliLs cliDel
+        //                               cli+ cliLs cliDel payTr
         expected.put(
                 "anonymous",
-                "401 401 401 401 401 401 401 401 401 401 401 401 "
-                        + "401 401 401 401 401 401 401 401 401 401 401 401 401 401 401");
+                "401 401 401 401 401 401 401 401 401 401 401 401 401 "
+                        + "401 401 401 401 401 401 401 401 401 401 401 401 401 401 401 401");
         expected.put(
                 "admin",
-                "201 200 200 200 200 204 200 200 200 200 200 201 "
-                        + "201 200 200 204 200 200 201 201 200 201 200 200 201 200 204");
+                "201 200 200 200 200 200 204 200 200 200 200 200 201 "
+                        + "201 200 200 204 200 200 201 201 200 201 200 200 201 200 204 200");
         expected.put(
                 "editor of A",
-                "201 200 200 200 200 204 200 200 200 200 200 201 "
-                        + "201 200 200 204 200 200 403 403 403 201 200 200 201 200 204");
+                "201 200 200 200 200 200 204 200 200 200 200 200 201 "
+                        + "201 200 200 204 200 200 403 403 403 201 200 200 201 200 204 200");
         expected.put(
                 "editor of B",
-                "403 404 404 404 403 404 404 403 403 403 403 403 "
-                        + "403 403 403 403 403 403 403 403 403 403 404 404 403 200 404");
+                "403 404 404 404 404 403 404 404 403 403 403 403 403 "
+                        + "403 403 403 403 403 403 403 403 403 403 404 404 403 200 404 403");
         expected.put(
                 "agency X, engaged by A",
-                "201 404 404 404 403 404 404 403 403 403 200 403 "
-                        + "403 403 403 403 403 403 403 403 403 403 404 404 403 403 403");
+                "201 404 404 404 404 403 404 404 403 403 403 200 403 "
+                        + "403 403 403 403 403 403 403 403 403 403 404 404 403 403 403 403");
         expected.put(
                 "agency Y, engaged by A and B",
-                "201 200 200 200 200 204 200 200 200 200 200 201 "
-                        + "403 403 403 403 403 403 403 403 403 403 200 403 403 403 403");
+                "201 200 200 200 200 200 204 200 200 200 200 200 201 "
+                        + "403 403 403 403 403 403 403 403 403 403 200 403 403 403 403 403");
         expected.put(
                 "agency Z, engagement ended",
-                "403 404 404 404 403 404 404 403 403 403 403 403 "
-                        + "403 403 403 403 403 403 403 403 403 403 404 404 403 403 403");
+                "403 404 404 404 404 403 404 404 403 403 403 403 403 "
+                        + "403 403 403 403 403 403 403 403 403 403 404 404 403 403 403 403");
 
         Map<String, Long> ownAgency = Map.of(
                 "agency X, engaged by A",
@@ -194,6 +194,8 @@ class IsolationMatrixTest {
         c.add(new Column("draft", (key, own) -> as(key).get("/api/v1/positions/%d/editable".formatted(draft(a, y)))
                 .statusCode()));
         c.add(new Column("hist", (key, own) -> as(key).get("/api/v1/positions/%d/history".formatted(draft(a, y)))
+                .statusCode()));
+        c.add(new Column("checks", (key, own) -> as(key).get("/api/v1/positions/%d/checks".formatted(draft(a, y)))
                 .statusCode()));
         c.add(new Column("PUT", (key, own) -> versioned(key)
                 .body(TestData.positionBody(a, "Ændret", null, DEADLINE))
@@ -308,6 +310,9 @@ class IsolationMatrixTest {
                     .<Integer>path("client.id");
             return as(key).delete("/api/v1/clients/" + client).statusCode();
         }));
+        c.add(new Column(
+                "payTr", (key, own) -> as(key).get("/api/v1/employers/%d/pay-transparency".formatted(a.employerId()))
+                        .statusCode()));
         return c;
     }
 
