@@ -157,7 +157,7 @@ public class SyntheticPositions {
      * Realistic pay for six postings in ten: steps of the municipal scale (with supplements and pension, as Ny Løn
      * words it), a monthly amount, or both; the rest say only that pay follows the agreement, as most did before 2027.
      */
-    static PayInput pay(Random random) {
+    public static PayInput pay(Random random) {
         BigDecimal pension =
                 new BigDecimal(List.of("17.10", "18.05", "18.90", "19.55").get(random.nextInt(4)));
         int kind = random.nextInt(10);

@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.kommunejob.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -229,6 +231,60 @@ class PayTest {
                 .then()
                 .statusCode(400)
                 .body("parameter", equalTo(parameter));
+    }
+
+    @jakarta.inject.Inject
+    PayScaleRefresh refresh;
+
+    @Test
+    void whatTheFiltersReadOfStepsFollowsThePayScaleInForce() {
+        TestData.Org org = TestData.org();
+        long id = create(org, "\"pay\": {\"steps\": {\"from\": 26, \"to\": 31}}");
+        // As if reckoned by an older scale: the filter would not find it at 35 000.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> dk.kommunejob.position.Position.getEntityManager()
+                        .createNativeQuery(
+                                "UPDATE position SET pay_monthly_min = 30000, pay_monthly_max = 34000 WHERE id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate());
+        assertTrue(refresh.refresh() >= 1);
+        given().queryParam("employer", org.employerId())
+                .queryParam("minMonthlyPay", 37000)
+                .get("/api/v1/positions")
+                .then()
+                .body("items.id", contains((int) id));
+        assertEquals(0, refresh.refresh());
+    }
+
+    @Test
+    void theSeedPostingsKeepTheirWordsAsPayTextWithTheirBasis() {
+        given().get("/api/v1/positions/chef-for-oekonomi-og-stab")
+                .then()
+                .body("pay.text", equalTo("Lønnen forhandles med den forhandlingsberettigede organisation."))
+                .body("salary", equalTo("Lønnen forhandles med den forhandlingsberettigede organisation."))
+                .body("pay.basis", equalTo("collective-agreement"))
+                .body("pay.negotiable", equalTo(true))
+                .body("pay.pensionPercent", equalTo(19.55f))
+                .body("pay.stated", equalTo(false))
+                .body("pay.summary", equalTo("Løn efter overenskomst + lokal forhandling, pension 19,55 %"));
+        given().get("/api/v1/positions/afdelingschef-for-dagtilbud-og-skole")
+                .then()
+                .body("pay.text", startsWith("Løn og ansættelsesforhold i henhold til gældende overenskomst"))
+                .body("pay.basis", equalTo("collective-agreement"));
+        given().get("/api/v1/positions/leder-af-sekretariat-for-politik-jura-kommunikation-og-udvikling")
+                .then()
+                .body("pay.text", startsWith("Lønindplacering sker efter forhandling"));
+    }
+
+    @Test
+    void aboutSixSyntheticPostingsInTenStateTheirPay() {
+        java.util.Random random = new java.util.Random(7);
+        int stated = 0;
+        for (int i = 0; i < 1000; i++) {
+            PayInput pay = dk.kommunejob.sample.SyntheticPositions.pay(random);
+            stated += pay.steps() != null || pay.amount() != null ? 1 : 0;
+        }
+        assertTrue(stated > 550 && stated < 650, stated + " of 1000");
     }
 
     /** A published posting of the org's, with these fields besides the usual ones. */
