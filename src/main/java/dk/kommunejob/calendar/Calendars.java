@@ -3,6 +3,7 @@ package dk.kommunejob.calendar;
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.PublicLinks;
 import dk.kommunejob.language.Messages;
+import dk.kommunejob.pay.Pay;
 import dk.kommunejob.position.PositionDetail;
 import dk.kommunejob.position.PositionSummary;
 import dk.kommunejob.stage.StageKind;
@@ -63,7 +64,8 @@ public class Calendars {
     /** A posting's deadline and every stage that has a date. */
     String position(PositionDetail p) {
         List<CalendarComponent> events = new ArrayList<>();
-        events.add(deadline(p.id(), p.employer().id(), p.slug(), p.title(), p.applicationDeadline(), p.updatedAt()));
+        events.add(deadline(
+                p.id(), p.employer().id(), p.slug(), p.title(), p.applicationDeadline(), p.updatedAt(), p.pay()));
         Map<StageKind, Integer> seen = new EnumMap<>(StageKind.class);
         for (StageView stage : p.stages()) {
             int nth = seen.merge(stage.kind(), 1, Integer::sum);
@@ -80,17 +82,31 @@ public class Calendars {
                 Messages.text("calendar.deadlines"),
                 positions.stream()
                         .map(p -> (CalendarComponent) deadline(
-                                p.id(), p.employer().id(), p.slug(), p.title(), p.applicationDeadline(), p.updatedAt()))
+                                p.id(),
+                                p.employer().id(),
+                                p.slug(),
+                                p.title(),
+                                p.applicationDeadline(),
+                                p.updatedAt(),
+                                p.pay()))
                         .toList());
     }
 
     private VEvent deadline(
-            long id, long employerId, String slug, String title, OffsetDateTime deadline, OffsetDateTime changed) {
+            long id,
+            long employerId,
+            String slug,
+            String title,
+            OffsetDateTime deadline,
+            OffsetDateTime changed,
+            Pay pay) {
         String page = links.posting(employerId, slug);
         VEvent event = new VEvent(at(deadline), Messages.text("calendar.deadline", title));
         identified(event, "position-%d-deadline".formatted(id), changed);
         event.add(new Url(URI.create(page)));
-        event.add(new Description(Messages.text("calendar.deadline.description", page)));
+        String description = Messages.text("calendar.deadline.description", page);
+        event.add(new Description(
+                pay.summary() == null ? description : Messages.text("feed.pay", pay.summary()) + "\n\n" + description));
         return event;
     }
 

@@ -145,6 +145,9 @@ public class Feeds {
                         "feed.entry",
                         when.format(p.applicationDeadline()),
                         p.unit().name())
+                + (p.pay().summary() == null
+                        ? ""
+                        : " " + Messages.text("feed.pay", p.pay().summary()))
                 + (opening == null ? "" : " " + excerpt(opening)));
         entry.setDescription(description);
         return entry;

@@ -56,6 +56,7 @@ public record EmployerInput(
         @Schema(
                         description = "Whether the employer's postings must state their starting pay to be published "
                                 + "(README, \"Pay transparency\"); `recommended` when left out.",
+                        enumeration = {"recommended", "required"},
                         example = "required")
                 PayTransparency payTransparency) {
 

@@ -107,14 +107,28 @@ public record PayInput(
                     @DecimalMin("0")
                     @Digits(integer = 9, fraction = 2)
                     BigDecimal max,
-            @Schema(description = "ISO 4217 currency; DKK when left out.", example = "DKK", pattern = "^[A-Z]{3}$")
+            @Schema(
+                            description = "ISO 4217 currency; DKK when left out.",
+                            example = "DKK",
+                            pattern = "^[A-Z]{3}$",
+                            maxLength = 3)
                     @Pattern(regexp = "[A-Z]{3}", message = "{jobs.currency}")
                     String currency,
-            @Schema(description = "What the amount is paid for.", example = "month") @NotNull Period period) {}
+            @Schema(
+                            description = "What the amount is paid for.",
+                            enumeration = {"hour", "month", "year"},
+                            example = "month")
+                    @NotNull
+                    Period period) {}
 
     @Schema(name = "PaySupplement", description = "A supplement (tillæg) to the basic pay.")
     public record Supplement(
-            @Schema(description = "Which kind.", example = "qualification") @NotNull SupplementKind kind,
+            @Schema(
+                            description = "Which kind.",
+                            enumeration = {"function", "qualification", "other"},
+                            example = "qualification")
+                    @NotNull
+                    SupplementKind kind,
             @Schema(description = "As the posting words it.", example = "Kvalifikationstillæg efter erfaring")
                     @NotBlank
                     @Size(max = 300)

@@ -75,7 +75,7 @@ public class PositionScope {
                     "Only positions paying at least this many kroner a month: the most of their range, or the "
                             + "least when they give no most (`pay.monthly`). Positions whose pay comes to no kroner are left out.",
             example = "35000",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000000"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "10000000"))
     String minMonthlyPay;
 
     /** The pay filters given. */

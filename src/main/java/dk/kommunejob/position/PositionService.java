@@ -10,6 +10,7 @@ import dk.kommunejob.common.Ref;
 import dk.kommunejob.common.Slugs;
 import dk.kommunejob.contact.ContactView;
 import dk.kommunejob.organisation.OrganisationService;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.search.Match;
 import dk.kommunejob.search.QueryUnderstanding;
 import dk.kommunejob.search.SearchQuery;
@@ -50,7 +51,7 @@ public class PositionService {
             """
             SELECT p.id, p.slug, p.title, u.id AS unit_id, u.name AS unit_name, e.id AS employer_id,
                    e.name AS employer_name, a.id AS agency_id, a.name AS agency_name,
-                   p.application_deadline, p.closed_at, p.published_at, p.hours, p.updated_at
+                   p.application_deadline, p.closed_at, p.published_at, p.hours, p.updated_at, p.pay::text AS pay
             FROM position p JOIN org_unit u ON u.id = p.unit_id JOIN employer e ON e.id = p.employer_id
             LEFT JOIN agency a ON a.id = p.agency_id""";
     /** A searched page's text passage, when the title does not hold every searched word (search.Match). */
@@ -63,6 +64,9 @@ public class PositionService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PayTerms payTerms;
 
     @Inject
     Clock clock;
@@ -233,7 +237,8 @@ public class PositionService {
                 .addScalar("closed_at", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("published_at", StandardBasicTypes.OFFSET_DATE_TIME)
                 .addScalar("hours", StandardBasicTypes.STRING)
-                .addScalar("updated_at", StandardBasicTypes.OFFSET_DATE_TIME);
+                .addScalar("updated_at", StandardBasicTypes.OFFSET_DATE_TIME)
+                .addScalar("pay", StandardBasicTypes.STRING);
         if (excerpts) {
             page.addScalar("excerpt", StandardBasicTypes.STRING);
         }
@@ -241,7 +246,7 @@ public class PositionService {
         return page.getResultList().stream().map(row -> summary(row, now)).toList();
     }
 
-    private static PositionSummary summary(Object[] row, OffsetDateTime now) {
+    private PositionSummary summary(Object[] row, OffsetDateTime now) {
         OffsetDateTime deadline = (OffsetDateTime) row[9];
         PositionSummary summary = new PositionSummary(
                 (Long) row[0],
@@ -256,9 +261,10 @@ public class PositionService {
                         : PublicStatus.closed,
                 Hours.of((String) row[12]),
                 Copenhagen.local((OffsetDateTime) row[11]),
-                Copenhagen.local((OffsetDateTime) row[13]));
-        return row.length > 14
-                ? summary.withExcerpt(row[14] == null ? null : Match.excerpt((String) row[14]))
+                Copenhagen.local((OffsetDateTime) row[13]),
+                payTerms.view(payTerms.read((String) row[14])));
+        return row.length > 15
+                ? summary.withExcerpt(row[15] == null ? null : Match.excerpt((String) row[15]))
                 : summary;
     }
 

@@ -2,6 +2,7 @@ package dk.kommunejob.position;
 
 import dk.kommunejob.common.Copenhagen;
 import dk.kommunejob.common.Ref;
+import dk.kommunejob.pay.Pay;
 import dk.kommunejob.search.Match;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,6 +30,7 @@ public record PositionSummary(
         @Schema(description = "When it was published.", example = "2025-04-28T09:00:00+02:00")
                 OffsetDateTime publishedAt,
         @Schema(description = "When it last changed.", example = "2025-04-28T09:00:00+02:00") OffsetDateTime updatedAt,
+        @Schema(description = "Its pay: as worded, in structure and summed up in one line.") Pay pay,
         @Schema(description = "Only in a search (`q`): where it matched.") Match match) {
 
     PositionSummary(
@@ -42,7 +44,8 @@ public record PositionSummary(
             PublicStatus status,
             Hours hours,
             OffsetDateTime publishedAt,
-            OffsetDateTime updatedAt) {
+            OffsetDateTime updatedAt,
+            Pay pay) {
         this(
                 id,
                 slug,
@@ -57,6 +60,7 @@ public record PositionSummary(
                 hours == null ? null : hours.label(),
                 publishedAt,
                 updatedAt,
+                pay,
                 null);
     }
 
@@ -83,10 +87,11 @@ public record PositionSummary(
                 hoursLabel,
                 publishedAt,
                 updatedAt,
+                pay,
                 m);
     }
 
-    public static PositionSummary of(Position p, OffsetDateTime now) {
+    public static PositionSummary of(Position p, Pay pay, OffsetDateTime now) {
         return new PositionSummary(
                 p.id,
                 p.slug,
@@ -98,6 +103,7 @@ public record PositionSummary(
                 PositionService.statusOf(p, now),
                 p.hours,
                 Copenhagen.local(p.publishedAt),
-                Copenhagen.local(p.updatedAt));
+                Copenhagen.local(p.updatedAt),
+                pay);
     }
 }

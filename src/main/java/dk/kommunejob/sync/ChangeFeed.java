@@ -2,6 +2,7 @@ package dk.kommunejob.sync;
 
 import dk.kommunejob.client.Caller;
 import dk.kommunejob.common.Copenhagen;
+import dk.kommunejob.pay.PayTerms;
 import dk.kommunejob.position.Position;
 import dk.kommunejob.position.PositionSummary;
 import dk.kommunejob.sync.ChangeView.Tombstone;
@@ -29,6 +30,9 @@ import org.hibernate.type.StandardBasicTypes;
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class ChangeFeed {
+
+    @Inject
+    PayTerms payTerms;
 
     @Inject
     EntityManager em;
@@ -156,7 +160,7 @@ public class ChangeFeed {
                 : new Cursor(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
     }
 
-    private static ChangeView view(Row row, Position p, OffsetDateTime now) {
+    private ChangeView view(Row row, Position p, OffsetDateTime now) {
         String cursor = new Cursor(row.tx(), row.seq()).toString();
         OffsetDateTime at = Copenhagen.local(row.at());
         if (p == null) {
@@ -172,7 +176,7 @@ public class ChangeFeed {
                         row.kind(),
                         row.positionId(),
                         at,
-                        PositionSummary.of(p, now),
+                        PositionSummary.of(p, payTerms.view(payTerms.read(p.pay)), now),
                         p.isOpenAt(now) ? null : new Tombstone("closed"));
         };
     }
