@@ -182,6 +182,18 @@ unseen() {
 }
 unseen "search never seen before, 1 visitor (cache off)" 1 1
 unseen "search never seen before, 64 at once (cache off)" 64 2
+# Issue 32: the job seeker's pay filters (each page one statement; the total kept per data version), and the pay
+# facet against the hours facet, each a filter panel nobody asked for before (bench/facets-unseen.lua).
+bench "pay stated, at least 35 000 a month (cache off)" $uncached_port "/api/v1/positions?payStated=true&minMonthlyPay=35000"
+facets_unseen() {
+  local name=$1 facets=$2
+  local service
+  service=$(FACETS="$facets" FACETS_EMPLOYERS=2 wrk -t2 -c64 -d"${seconds}s" --latency --timeout 10s \
+    -s bench/facets-unseen.lua "http://127.0.0.1:$uncached_port" | python3 -c "$wrk_summary")
+  echo "$name|–|$service|" | tee -a "$results"
+}
+facets_unseen "facet hours, never asked before (cache off)" hours
+facets_unseen "facet pay, never asked before (cache off)" pay
 
 # A write through the uncached instance, read through the cached one until it shows.
 replica=$(python3 - "$cached_port" "$uncached_port" "$id" "$slug" "$key" <<'PY'

@@ -154,6 +154,7 @@ function summary(position) {
         ['Enhed', position.unit.name],
         ['Rekrutteringsbureau', position.agency?.name],
         ['Ansøgningsfrist', deadline(position.applicationDeadline)],
+        ['Løn', position.pay?.summary],
       ]),
     ),
   );
@@ -182,11 +183,15 @@ function paging(params, page, total) {
 async function showList(params) {
   const q = params.get('q') ?? '';
   const unit = params.get('enhed') ?? '';
+  // Only postings that state their starting pay (the API's payStated).
+  const paid = params.get('loen') === '1' ? '1' : '';
   const page = Math.max(1, Number.parseInt(params.get('side') ?? '1', 10) || 1);
   form.elements.q.value = q;
+  form.elements.loen.checked = paid === '1';
   const query = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE), facets: 'unit' });
   if (q) query.set('q', q);
   if (unit) query.set('unit', unit);
+  if (paid) query.set('payStated', 'true');
   const [units, answer] = await Promise.all([get('/units'), get(`/positions?${query}`)]);
 
   const counts = new Map((answer.facets?.[0]?.values ?? []).map((value) => [value.value, value.count]));
@@ -204,6 +209,7 @@ async function showList(params) {
               href: pageUrl([
                 ['q', answer.didYouMean],
                 ['enhed', unit],
+                ['loen', paid],
               ]),
             },
             answer.didYouMean,
@@ -225,6 +231,7 @@ async function showList(params) {
             href: pageUrl([
               ['q', q],
               ['enhed', unit],
+              ['loen', paid],
             ]),
           },
           'Gå til første side',
@@ -350,7 +357,8 @@ async function showPosition(slug, back) {
         ['Reference til', position.reportsTo],
         ['Ansøgningsfrist', position.applicationDeadline ? deadline(position.applicationDeadline) : null],
         ['Arbejdstid', position.workingHours],
-        ['Løn', position.salary],
+        ['Løn', position.pay?.summary],
+        ['Lønvilkår', position.pay?.text],
         ['Pension', position.pension],
         [
           'Tiltrædelse',
@@ -493,6 +501,7 @@ form.addEventListener('submit', (event) => {
     pageUrl([
       ['q', form.elements.q.value.trim()],
       ['enhed', unitSelect.value],
+      ['loen', form.elements.loen.checked ? '1' : ''],
     ]),
     { focus: false },
   );

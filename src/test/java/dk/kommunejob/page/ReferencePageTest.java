@@ -279,6 +279,34 @@ class ReferencePageTest {
     }
 
     @Test
+    void onlyJobsWithPayShowsThePostingsThatStateItAndTheirPay() {
+        Org org = TestData.org();
+        TestData.position(org, p -> {
+            p.title = "Pædagog med løn";
+            p.pay = "{\"text\": \"Løntrin 30\", \"steps\": {\"from\": 30, \"to\": 30}, \"supplements\": []}";
+            p.payStated = true;
+        });
+        TestData.position(org, p -> p.title = "Pædagog uden løn");
+        TestData.notificationsArrived();
+
+        Page page = open(Viewport.desktop, "/?enhed=" + org.unitId());
+        assertThat(titles(page)).hasCount(2);
+        page.getByLabel("Kun job med løn").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Søg"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile("/\\?enhed=%d&loen=1$".formatted(org.unitId())));
+        assertThat(titles(page)).hasText(new String[] {"Pædagog med løn"});
+        assertThat(page.locator(".kort dd").getByText("Løntrin 30")).isVisible();
+        assertThat(page.getByLabel("Kun job med løn")).isChecked();
+        assertAccessible(page, "the list of jobs with pay");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pædagog med løn"))
+                .click();
+        assertThat(page.locator(".fakta div:has(> dt:text-is('Løn')) dd")).hasText("Løntrin 30");
+        assertEquals(List.of(), errors, "console errors");
+    }
+
+    @Test
     void pagingWalksTheMatchesTwentyAtATime() {
         Org org = TestData.org();
         for (int i = 0; i < 21; i++) {
@@ -377,7 +405,7 @@ class ReferencePageTest {
         Page page = open(Viewport.desktop, "/");
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("ledige stillinger");
         List<String> focused = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             page.keyboard().press("Tab");
             Locator element = page.locator(":focus");
             focused.add(element.evaluate("e => e.id || e.textContent.trim()").toString());
@@ -387,7 +415,7 @@ class ReferencePageTest {
                     "the focus ring of " + focused);
             assertTrue(element.boundingBox().y >= 0, "on screen: " + focused);
         }
-        assertEquals(List.of("Spring til indholdet", "Ledige stillinger", "q", "enhed", "Søg"), focused);
+        assertEquals(List.of("Spring til indholdet", "Ledige stillinger", "q", "enhed", "loen", "Søg"), focused);
     }
 
     @ParameterizedTest
