@@ -2,11 +2,8 @@ package dk.kommunejob.pay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
+import dk.kommunejob.SchemaOfItsOwn;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -18,12 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class PayMigrationTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static final String SCHEMA = "jobs_pay_migration_test";
+    private static final SchemaOfItsOwn DB = new SchemaOfItsOwn("jobs_pay_migration_test");
 
     @Test
     void everySalaryBecomesPayTextAndNothingIsLost() throws SQLException {
-        Flyway before = flyway("11");
+        Flyway before = DB.flyway("11");
         before.clean();
         before.migrate();
         StringBuilder positions = new StringBuilder();
@@ -41,22 +37,23 @@ class PayMigrationTest {
         }
         positions.append(
                 "INSERT INTO position (id, slug, employer_id, title, status, created_at, updated_at) VALUES (9, 's-9', 1, 'T', 'draft', now(), now());");
-        sql(
+        DB.sql(
                 """
                 INSERT INTO employer (id, name, street, postal_code, city, phone) VALUES (1, 'Albertslund Kommune',
                     'Nordmarks Allé 1', '2620', 'Albertslund', '+4543686868');
                 """
                         + positions);
-        flyway(null).migrate();
+        DB.flyway(null).migrate();
 
         List<String> expected = new ArrayList<>(List.of(salaries));
         expected.add(null);
-        assertEquals(expected, rows("SELECT pay->>'text' FROM position ORDER BY id"));
+        assertEquals(expected, DB.rows("SELECT pay->>'text' FROM position ORDER BY id"));
         assertEquals(
-                rows("SELECT salary FROM position ORDER BY id"), rows("SELECT pay->>'text' FROM position ORDER BY id"));
+                DB.rows("SELECT salary FROM position ORDER BY id"),
+                DB.rows("SELECT pay->>'text' FROM position ORDER BY id"));
 
         // The release before, still running during the rollout, writes salary alone.
-        sql(
+        DB.sql(
                 """
                 UPDATE position SET salary = 'Efter aftale' WHERE id = 1;
                 UPDATE position SET salary = NULL WHERE id = 2;
@@ -65,49 +62,17 @@ class PayMigrationTest {
                 """);
         assertEquals(
                 List.of("1 Efter aftale", "2 null", "10 Efter overenskomst"),
-                rows(
+                DB.rows(
                         "SELECT id || ' ' || coalesce(pay->>'text', 'null') FROM position WHERE id IN (1, 2, 10) ORDER BY id"));
         // This release writes both, and its structure stays.
-        sql(
+        DB.sql(
                 """
                 UPDATE position SET salary = 'Løntrin 30', pay = '{"text": "Løntrin 30", "steps": {"from": 30, "to": 30}}'
                 WHERE id = 3;
                 """);
         assertEquals(
                 List.of("Løntrin 30 30"),
-                rows("SELECT (pay->>'text') || ' ' || (pay->'steps'->>'from') FROM position WHERE id = 3"));
-        flyway(null).clean();
-    }
-
-    private static Flyway flyway(String target) {
-        var config = Flyway.configure()
-                .dataSource(URL, "postgres", null)
-                .schemas(SCHEMA)
-                .cleanDisabled(false)
-                .locations("classpath:db/migration")
-                .configuration(dk.kommunejob.common.Migrations.SETTINGS);
-        if (target != null) {
-            config.target(target);
-        }
-        return config.load();
-    }
-
-    private static void sql(String statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL + "?currentSchema=" + SCHEMA, "postgres", null);
-                Statement s = c.createStatement()) {
-            s.execute(statements);
-        }
-    }
-
-    private static List<String> rows(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL + "?currentSchema=" + SCHEMA, "postgres", null);
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(query)) {
-            List<String> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-            return rows;
-        }
+                DB.rows("SELECT (pay->>'text') || ' ' || (pay->'steps'->>'from') FROM position WHERE id = 3"));
+        DB.flyway(null).clean();
     }
 }

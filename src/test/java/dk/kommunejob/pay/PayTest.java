@@ -5,6 +5,7 @@ import static dk.kommunejob.TestData.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -221,6 +222,21 @@ class PayTest {
                 .statusCode(200)
                 // Only the posting of 38 000-45 000: not 27 000, 32 000-37 000, nor steps the scale lacks.
                 .body(matchesPattern("(?s)(?:(?!<entry>).)*<entry>(?:(?!<entry>).)*"));
+    }
+
+    @Test
+    void feedEntriesAndDeadlineEventsGiveThePay() {
+        TestData.Org org = TestData.org();
+        long id = create(org, "\"pay\": {\"steps\": {\"from\": 26, \"to\": 31}, \"pensionPercent\": 16.2}");
+        given().queryParam("employer", org.employerId())
+                .get("/api/v1/feeds/positions.rss")
+                .then()
+                .statusCode(200)
+                .body(containsString("Løn: Løntrin 26–31, pension 16,2 %."));
+        given().get("/api/v1/calendars/positions/{id}.ics", id)
+                .then()
+                .statusCode(200)
+                .body(containsString("DESCRIPTION:Løn: Løntrin 26"));
     }
 
     @ParameterizedTest

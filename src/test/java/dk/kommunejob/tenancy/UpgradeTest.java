@@ -2,12 +2,8 @@ package dk.kommunejob.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
+import dk.kommunejob.SchemaOfItsOwn;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -18,15 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class UpgradeTest {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private static final String SCHEMA = "jobs_upgrade_test";
+    private static final SchemaOfItsOwn DB = new SchemaOfItsOwn("jobs_upgrade_test");
 
     @Test
     void oneEmployersKeysKeepWhatTheyMayDo() throws SQLException {
-        Flyway before = flyway("8");
+        Flyway before = DB.flyway("8");
         before.clean();
         before.migrate();
-        sql(
+        DB.sql(
                 """
                 INSERT INTO employer (id, name, street, postal_code, city, phone) VALUES (1, 'Albertslund Kommune',
                     'Nordmarks Allé 1', '2620', 'Albertslund', '+4543686868');
@@ -40,81 +35,44 @@ class UpgradeTest {
                     VALUES (1, 'skoleleder-1', 1, 1, 'Skoleleder', 'draft', now() - interval '60 days', now());
                 INSERT INTO change_event (position_id, agency_id, kind, public, at) VALUES (1, 1, 'created', false, now());
                 """);
-        flyway(null).migrate();
+        DB.flyway(null).migrate();
 
         assertEquals(
                 List.of("1 admin null", "2 editor 1", "3 agency null", "4 agency null"),
-                rows(
+                DB.rows(
                         "SELECT id || ' ' || role || ' ' || coalesce(employer_id::text, 'null') FROM api_client ORDER BY id"));
         // MUUSMANN from its first posting, Genitor (no postings) from its key: both open-ended, with the one employer.
         assertEquals(
                 List.of("1 1 " + day("now() - interval '60 days'") + " null", "1 2 " + day("now()") + " null"),
-                rows(
+                DB.rows(
                         """
                         SELECT employer_id || ' ' || agency_id || ' ' || starts_on || ' ' || coalesce(ends_on::text, 'null')
                         FROM engagement ORDER BY agency_id"""));
-        assertEquals(List.of("1"), rows("SELECT employer_id::text FROM change_event"));
+        assertEquals(List.of("1"), DB.rows("SELECT employer_id::text FROM change_event"));
         // The previous release's events, written without the employer, get it from the position.
-        sql(
+        DB.sql(
                 "INSERT INTO change_event (position_id, agency_id, kind, public, at) VALUES (1, 1, 'updated', false, now())");
-        assertEquals(List.of("1", "1"), rows("SELECT employer_id::text FROM change_event"));
-        flyway(null).clean();
+        assertEquals(List.of("1", "1"), DB.rows("SELECT employer_id::text FROM change_event"));
+        DB.flyway(null).clean();
     }
 
     @Test
     void editorsOfManyEmployersBecomeAdmins() throws SQLException {
-        Flyway before = flyway("8");
+        Flyway before = DB.flyway("8");
         before.clean();
         before.migrate();
-        sql(
+        DB.sql(
                 """
                 INSERT INTO employer (id, name, street, postal_code, city, phone) VALUES
                     (1, 'A Kommune', 'Vej 1', '2620', 'A', '+4543686868'), (2, 'B Kommune', 'Vej 2', '2600', 'B', '+4543686868');
                 INSERT INTO api_client (id, name, role, key_hash, created_at) VALUES (2, 'Editor', 'editor', 'h2', now());
                 """);
-        flyway(null).migrate();
-        assertEquals(List.of("2 admin"), rows("SELECT id || ' ' || role FROM api_client"));
-        flyway(null).clean();
-    }
-
-    private static Flyway flyway(String target) {
-        var config = Flyway.configure()
-                .dataSource(URL, "postgres", null)
-                .schemas(SCHEMA)
-                .cleanDisabled(false)
-                .locations("classpath:db/migration")
-                .configuration(dk.kommunejob.common.Migrations.SETTINGS);
-        if (target != null) {
-            config.target(target);
-        }
-        return config.load();
+        DB.flyway(null).migrate();
+        assertEquals(List.of("2 admin"), DB.rows("SELECT id || ' ' || role FROM api_client"));
+        DB.flyway(null).clean();
     }
 
     private static String day(String expression) throws SQLException {
-        return rows("SELECT (" + expression + ")::date::text").get(0);
-    }
-
-    private static void sql(String statements) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            s.execute(statements);
-        }
-    }
-
-    private static List<String> rows(String query) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(query)) {
-            List<String> rows = new ArrayList<>();
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-            return rows;
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(URL + "?currentSchema=" + SCHEMA, "postgres", null);
-        return c;
+        return DB.rows("SELECT (" + expression + ")::date::text").get(0);
     }
 }
